@@ -1,0 +1,9 @@
+using Kedro.Pipelines;
+
+namespace Kedro.Core.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void PipelineException_KeepsMessage() => Assert.Equal("x", new PipelineException("x").Message);
+}
