@@ -2,7 +2,7 @@ namespace Kedro.IO;
 
 /// <summary>
 /// A named place where data lives: the catalog loads a node's inputs from datasets and saves its
-/// outputs to them. Implement it through <c>AbstractDataset<see cref="AbstractDataset{T}"/>lt;T<see cref="AbstractDataset{T}"/>gt;</c>, which adds Kedro's error
+/// outputs to them. Implement it through <c>AbstractDataset&lt;T&gt;</c>, which adds Kedro's error
 /// wrapping and messages.
 /// </summary>
 public interface IDataset
