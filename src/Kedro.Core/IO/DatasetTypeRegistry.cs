@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using Kedro.IO.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Kedro.IO;
+
+/// <summary>
+/// The dataset types that <c>type:</c> in catalog configuration may name. Kedro imports the class named in the
+/// file; Kedro.NET only creates types registered here, by name or alias, so a configuration file can never make
+/// the process load an arbitrary type.
+/// </summary>
+/// <remarks>
+/// <see cref="Default"/> is shared by every catalog that is not given its own registry; packages such as
+/// Kedro.Datasets register their types there. Built in: <c>MemoryDataset</c> (aliases <c>kedro.io.MemoryDataset</c>,
+/// <c>io.MemoryDataset</c>, <c>kedro.io.memory_dataset.MemoryDataset</c>, <c>Kedro.IO.MemoryDataset</c>) and
+/// <c>CachedDataset</c> (its <c>dataset:</c> entry is the wrapped dataset's configuration). A name is looked up as
+/// written, then without a leading <c>kedro_datasets.</c> or <c>kedro.io.</c>. This type is safe to use from many threads.
+/// </remarks>
+public sealed class DatasetTypeRegistry
+{
+    private readonly ConcurrentDictionary<string, Registration> _types = new(StringComparer.Ordinal);
+
+    /// <summary>Creates a registry holding the built-in types.</summary>
+    public DatasetTypeRegistry()
+    {
+        Register(typeof(MemoryDataset), CreateMemoryDataset,
+            ["MemoryDataset", "kedro.io.MemoryDataset", "io.MemoryDataset", "kedro.io.memory_dataset.MemoryDataset"]);
+        Register(typeof(CachedDataset), CreateCachedDataset,
+            ["CachedDataset", "kedro.io.CachedDataset", "io.CachedDataset", "kedro.io.cached_dataset.CachedDataset"]);
+    }
+
+    /// <summary>The registry used by catalogs that are not given one.</summary>
+    public static DatasetTypeRegistry Default { get; } = new();
+
+    /// <summary>Every registered name and alias.</summary>
+    public IReadOnlyCollection<string> TypeNames => _types.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Registers a dataset type under a name and aliases; a later registration of a name replaces the earlier one.</summary>
+    /// <param name="typeName">The name used in <c>type:</c>, and the type name the catalog reports for datasets configured with it.</param>
+    /// <param name="factory">Creates the dataset from its configuration; throw <see cref="ArgumentException"/> for arguments the type does not take.</param>
+    /// <param name="aliases">Other names for the same type, for example Kedro's <c>pandas.CSVDataset</c>.</param>
+    /// <returns>This registry, to chain registrations.</returns>
+    public DatasetTypeRegistry Register(string typeName, Func<DatasetFactoryContext, IDataset> factory, params IEnumerable<string> aliases)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(aliases);
+        var registration = new Registration(typeName, factory);
+        foreach (var name in aliases.Prepend(typeName))
+        {
+            _types[name] = registration;
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a dataset class under its short name (for example <c>TextDataset</c>) and its full name (for example
+    /// <c>MyProject.TextDataset</c>), plus aliases; the catalog reports the full name as the dataset's type.
+    /// </summary>
+    /// <typeparam name="TDataset">The dataset class.</typeparam>
+    /// <param name="factory">Creates the dataset from its configuration; throw <see cref="ArgumentException"/> for arguments the type does not take.</param>
+    /// <param name="aliases">Other names for the same type.</param>
+    /// <returns>This registry, to chain registrations.</returns>
+    public DatasetTypeRegistry Register<TDataset>(Func<DatasetFactoryContext, TDataset> factory, params IEnumerable<string> aliases)
+        where TDataset : IDataset
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(aliases);
+        return Register(typeof(TDataset), context => factory(context), aliases.Prepend(typeof(TDataset).Name));
+    }
+
+    /// <summary>Whether a type name (or alias) is registered.</summary>
+    /// <param name="typeName">A name as written in <c>type:</c>.</param>
+    /// <returns><see langword="true"/> when the name resolves.</returns>
+    public bool Contains(string typeName) => Find(typeName) is not null;
+
+    /// <summary>The type name the catalog reports for a configured type: the full .NET name when known, else the registered name.</summary>
+    /// <param name="typeName">A name as written in <c>type:</c>.</param>
+    /// <returns>The reported name, or <see langword="null"/> when the name is not registered.</returns>
+    public string? GetTypeName(string typeName) => Find(typeName)?.TypeName;
+
+    /// <summary>
+    /// Creates a dataset from its configuration, as Kedro's <c>AbstractDataset.from_config</c> does: <c>type</c> picks the
+    /// factory, <c>versioned: true</c> gives the dataset <c>DatasetVersion(loadVersion, saveVersion)</c>, a <c>version</c>
+    /// key is dropped with a warning, every other key is an argument.
+    /// </summary>
+    /// <param name="datasetName">The dataset's name, used in messages.</param>
+    /// <param name="config">The dataset configuration (credentials already resolved).</param>
+    /// <param name="loadVersion">The version to load when versioned; <see langword="null"/> for the latest.</param>
+    /// <param name="saveVersion">The version to save when versioned.</param>
+    /// <param name="logger">Where warnings go.</param>
+    /// <returns>The dataset.</returns>
+    /// <exception cref="DatasetException">The type is missing or not registered, or the factory refused the configuration.</exception>
+    public IDataset Create(
+        string datasetName,
+        IReadOnlyDictionary<string, object?> config,
+        string? loadVersion = null,
+        string? saveVersion = null,
+        ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(datasetName);
+        ArgumentNullException.ThrowIfNull(config);
+        logger ??= NullLogger.Instance;
+        var arguments = ConfigTree.CopyMapping(config);
+        if (!arguments.Remove("type", out var typeValue) || typeValue is null)
+        {
+            throw new DatasetException(CatalogMessages.TypeMissing(datasetName));
+        }
+
+        var registration = Resolve(datasetName, typeValue, logger);
+        if (arguments.Remove("version"))
+        {
+            logger.VersionAttributeRemoved();
+        }
+
+        var versioned = arguments.Remove("versioned", out var versionedValue) && ConfigTree.IsTruthy(versionedValue);
+        var context = new DatasetFactoryContext(
+            datasetName,
+            registration.TypeName,
+            arguments,
+            versioned ? new DatasetVersion(loadVersion, saveVersion) : null,
+            loadVersion,
+            saveVersion,
+            this);
+        try
+        {
+            return registration.Factory(context);
+        }
+        catch (ArgumentException e)
+        {
+            throw new DatasetException(CatalogMessages.InvalidArguments(datasetName, registration.TypeName, e), e);
+        }
+#pragma warning disable CA1031 // Kedro turns any constructor failure into a DatasetError naming the dataset and type.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            throw new DatasetException(CatalogMessages.FailedToInstantiate(datasetName, registration.TypeName, e), e);
+        }
+    }
+
+    /// <summary>The reported type name for a configuration's <c>type</c>, or the name as written when it is not registered.</summary>
+    internal string? DescribeType(IReadOnlyDictionary<string, object?> config) =>
+        config.TryGetValue("type", out var type) && type is string name ? GetTypeName(name) ?? name : null;
+
+    /// <summary>Whether a configuration's <c>type</c> is the memory dataset (Kedro's <c>_is_memory_dataset</c>).</summary>
+    internal bool IsMemoryType(object? type) =>
+        type is string name && Find(name)?.TypeName == typeof(MemoryDataset).FullName;
+
+    private DatasetTypeRegistry Register(Type type, Func<DatasetFactoryContext, IDataset> factory, IEnumerable<string> aliases)
+    {
+        var registration = new Registration(type.FullName ?? type.Name, factory);
+        foreach (var name in aliases.Append(registration.TypeName))
+        {
+            _types[name] = registration;
+        }
+
+        return this;
+    }
+
+    private Registration Resolve(string datasetName, object typeValue, ILogger logger)
+    {
+        if (typeValue is not string typeName)
+        {
+            throw new DatasetException(CatalogMessages.ParsingFailed(
+                datasetName, $"'type' must be the name of a registered dataset type, not a '{CatalogMessages.TypeName(typeValue.GetType())}'."));
+        }
+
+        if (typeName.EndsWith("Set", StringComparison.Ordinal))
+        {
+            logger.DatasetSpelling(typeName);
+        }
+
+        if (typeName.StartsWith('.') || typeName.EndsWith('.'))
+        {
+            throw new DatasetException(CatalogMessages.ParsingFailed(datasetName, CatalogMessages.RelativeTypePath));
+        }
+
+        return Find(typeName)
+            ?? throw new DatasetException(CatalogMessages.ParsingFailed(datasetName, CatalogMessages.UnknownType(typeName)));
+    }
+
+    private Registration? Find(string typeName)
+    {
+        if (_types.TryGetValue(typeName, out var registration))
+        {
+            return registration;
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["kedro_datasets.", "kedro.io."])
+        {
+            if (typeName.StartsWith(prefix, StringComparison.Ordinal) && _types.TryGetValue(typeName[prefix.Length..], out registration))
+            {
+                return registration;
+            }
+        }
+
+        return null;
+    }
+
+    private static IDataset CreateMemoryDataset(DatasetFactoryContext context)
+    {
+        context.EnsureOnlyArguments("data", "copy_mode", "metadata");
+        var copyMode = ParseCopyMode(context);
+        if (context.Has("data"))
+        {
+            return new MemoryDataset(context.Arguments["data"], copyMode);
+        }
+
+        return copyMode is { } mode ? new MemoryDataset(mode) : new MemoryDataset();
+    }
+
+    private static IDataset CreateCachedDataset(DatasetFactoryContext context)
+    {
+        context.EnsureOnlyArguments("dataset", "copy_mode", "metadata");
+        var copyMode = ParseCopyMode(context);
+        var inner = context.Arguments.GetValueOrDefault("dataset");
+        if (inner is IDataset dataset)
+        {
+            return new CachedDataset(dataset, copyMode);
+        }
+
+        if (!ConfigTree.IsMapping(inner))
+        {
+            throw new DatasetException(CatalogMessages.CachedDatasetArgument);
+        }
+
+        var innerConfig = ConfigTree.CopyMapping(inner);
+        if (innerConfig.ContainsKey("versioned"))
+        {
+            throw new DatasetException(CatalogMessages.CachedVersionedInside);
+        }
+
+        if (context.Version is not null)
+        {
+            innerConfig["versioned"] = true;
+        }
+
+        return new CachedDataset(context.Registry.Create("_cached", innerConfig, context.LoadVersion, context.SaveVersion), copyMode);
+    }
+
+    private static CopyMode? ParseCopyMode(DatasetFactoryContext context)
+    {
+        var mode = context.Arguments.GetValueOrDefault("copy_mode");
+        return mode switch
+        {
+            null => null,
+            CopyMode m => m,
+            string text => MemoryDataset.ParseCopyMode(text),
+            _ => throw new DatasetException(CatalogMessages.InvalidCopyMode(mode)),
+        };
+    }
+
+    private sealed record Registration(string TypeName, Func<DatasetFactoryContext, IDataset> Factory);
+}

@@ -1,0 +1,31 @@
+using Kedro.Pipelines;
+
+namespace Kedro.Runners.Internal;
+
+/// <summary>The runners' exceptions, with Kedro's messages, built in one place.</summary>
+internal static class RunnerErrors
+{
+    public static ArgumentException InputsNotFound(IEnumerable<string> missing, string catalogClassName) =>
+        new($"Pipeline input(s) {PythonSet(missing)} not found in the {catalogClassName}");
+
+    public static ArgumentOutOfRangeException MaxWorkersNotPositive(string paramName) =>
+        new(paramName, "max_workers should be positive");
+
+    public static ArgumentException AsyncStreamingNode(Node node) =>
+        new($"Async data loading and saving does not work with nodes wrapping generator functions. Please make sure you don't use `yield` anywhere in node {node}.");
+
+    public static TaskException NoHookManager() =>
+        new("No hook_manager provided. This is only allowed when running a ``Task`` with ``ParallelRunner``.");
+
+    public static InvalidOperationException UnableToSchedule(
+        IEnumerable<string> todo, IEnumerable<string> done, IEnumerable<string> ready) =>
+        new("Unable to schedule new tasks although some nodes have not been run:\n"
+            + $"todo_nodes = {PythonSet(todo)}\ndone_nodes = {PythonSet(done)}\nready_nodes = {PythonSet(ready)}\ndone_futures = set()");
+
+    /// <summary>Python's repr of a set of strings, sorted for a stable message: <c>{'a', 'b'}</c>, or <c>set()</c>.</summary>
+    public static string PythonSet(IEnumerable<string> items)
+    {
+        var sorted = items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return sorted.Count == 0 ? "set()" : "{" + string.Join(", ", sorted.Select(item => $"'{item}'")) + "}";
+    }
+}
