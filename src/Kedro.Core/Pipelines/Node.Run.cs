@@ -212,7 +212,7 @@ public sealed partial class Node
 
         if (_rawOutputs.IsSingle)
         {
-            return new Dictionary<string, object?>(1) { [_outputs[0]] = result };
+            return new NodeSingleOutput(_outputs[0], result);
         }
 
         if (_rawOutputs.IsDictionary)

@@ -41,7 +41,7 @@ public sealed partial class Pipeline
 
         if (unmatched.Count > 0)
         {
-            throw new ArgumentException(PipelineText.UnknownNamespaces(unmatched), nameof(namespaces));
+            throw new ArgumentException(PipelineText.UnknownNamespaces(unmatched));
         }
 
         return new Pipeline(selected.Distinct());
@@ -183,7 +183,7 @@ public sealed partial class Pipeline
         }
         else
         {
-            throw new ArgumentException(PipelineText.UnsupportedGroupBy(groupBy), nameof(groupBy));
+            throw new ArgumentException(PipelineText.UnsupportedGroupBy(groupBy));
         }
 
         var groups = new Dictionary<string, (string Type, List<string> Nodes, List<string> Dependencies, HashSet<string> Seen)>(StringComparer.Ordinal);
@@ -231,19 +231,19 @@ public sealed partial class Pipeline
                 candidates.AddRange(_items.Select(node => node.Name).Where(n => n.EndsWith(suffix, StringComparison.Ordinal)));
             }
 
-            throw new ArgumentException(PipelineText.UnknownNodes(unknown, candidates), nameof(nodeNames));
+            throw new ArgumentException(PipelineText.UnknownNodes(unknown, candidates));
         }
 
         return [.. names.Select(name => _byName[name])];
     }
 
-    private void CheckDatasetsExist(string[] datasets, string parameterName)
+    private void CheckDatasetsExist(string[] datasets)
     {
         var missing = datasets.Where(name => !Datasets().Contains(name) && !StrippedDatasets().Contains(name))
             .Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException(PipelineText.UnknownDatasets(missing), parameterName);
+            throw new ArgumentException(PipelineText.UnknownDatasets(missing));
         }
     }
 
@@ -251,7 +251,7 @@ public sealed partial class Pipeline
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var datasets = inputs.ToArray();
-        CheckDatasetsExist(datasets, nameof(inputs));
+        CheckDatasetsExist(datasets);
         var result = new HashSet<int>();
         foreach (var dataset in datasets)
         {
@@ -277,7 +277,7 @@ public sealed partial class Pipeline
     {
         ArgumentNullException.ThrowIfNull(outputs);
         var datasets = outputs.ToArray();
-        CheckDatasetsExist(datasets, nameof(outputs));
+        CheckDatasetsExist(datasets);
         var result = new HashSet<int>();
         foreach (var dataset in datasets)
         {

@@ -555,7 +555,7 @@ public sealed partial class Pipeline
 
                     break;
                 default:
-                    throw new ArgumentException(PipelineText.NotANodeOrPipeline(item), nameof(items));
+                    throw new ArgumentException(PipelineText.NotANodeOrPipeline(item));
             }
         }
 

@@ -29,8 +29,7 @@ public static class Transcoding
         {
             var count = datasetName.Count(c => c == Separator);
             throw new ArgumentException(
-                $"Expected maximum 1 transcoding separator, found {count} instead: '{datasetName}'.",
-                nameof(datasetName));
+                $"Expected maximum 1 transcoding separator, found {count} instead: '{datasetName}'.");
         }
 
         return (datasetName[..first], datasetName[(first + 1)..]);

@@ -74,7 +74,7 @@ public class CatalogConfigResolverTests
                 ["type"] = "pandas.CSVDataset",
                 ["path"] = "path/to/{dataset_name}#csv/data",
                 ["list"] = new List<object?> { "a/{dataset_name}", 3 },
-                ["nested"] = new Dictionary<string, object?> { ["deep"] = "{dataset_name}-{{literal}}" },
+                ["nested"] = new Dictionary<string, object?> { ["deep"] = "{dataset_name}-deep" },
             },
             ["{namespace}.{name}"] = new Dictionary<string, object?> { ["type"] = "x", ["table_name"] = "{name}" },
         }, defaultRuntimePatterns: Runtime);
@@ -83,7 +83,7 @@ public class CatalogConfigResolverTests
 
         Assert.Equal("path/to/my_dataset#csv/data", config["path"]);
         Assert.Equal(new List<object?> { "a/my_dataset", 3 }, config["list"]);
-        Assert.Equal("my_dataset-{literal}", ((IReadOnlyDictionary<string, object?>)config["nested"]!)["deep"]);
+        Assert.Equal("my_dataset-deep", ((IReadOnlyDictionary<string, object?>)config["nested"]!)["deep"]);
         Assert.Equal("my_table", resolver.ResolvePattern("ns.my_table")["table_name"]);
         Assert.Equal("pandas.CSVDataset", resolver.ResolvePattern("unmatched")["type"]); // the runtime pattern
     }

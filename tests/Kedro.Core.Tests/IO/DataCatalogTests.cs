@@ -151,10 +151,11 @@ public class DataCatalogTests
         };
         var catalog = DataCatalog.FromConfig(config, registry: TestRegistry());
 
-        Assert.Equal("'boats': Kedro.Core.Tests.IO.FakeCsvDataset\n'cars': Kedro.Core.Tests.IO.FakeCsvDataset", catalog.ToString());
+        var csv = typeof(FakeCsvDataset).FullName;
+        Assert.Equal($"'boats': {csv}\n'cars': {csv}", catalog.ToString());
         Assert.IsType<FakeCsvDataset>(catalog.Get("boats"));
         Assert.Equal(["cars", "boats"], catalog.Keys); // lazy first, then materialised
-        Assert.Equal("'boats': FakeCsv(boats.csv)\n'cars': Kedro.Core.Tests.IO.FakeCsvDataset", catalog.ToString());
+        Assert.Equal($"'boats': FakeCsv(boats.csv)\n'cars': {csv}", catalog.ToString());
         Assert.IsType<FakeCsvDataset>(catalog["cars"]);
         Assert.Equal(["boats", "cars"], catalog.Keys);
     }

@@ -103,7 +103,7 @@ public sealed class PersistentDataset(Func<object?>? load = null, Func<bool>? ex
 
     public bool IsSingleProcess => false;
 
-    public object? Load() => load is not null ? load() : Saved.LastOrDefault();
+    public object? Load() => load is not null ? load() : Saved[^1];
 
     public void Save(object? data)
     {

@@ -109,7 +109,7 @@ internal sealed partial class FactoryPattern
         regex.Append(Regex.Escape(literal.ToString())).Append(@"\z");
         var compiled = new Regex(
             regex.ToString(),
-            RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+            RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
         return new FactoryPattern(pattern, compiled, [.. fields]);
     }
 

@@ -135,14 +135,11 @@ internal sealed class NodeBinding
     /// <summary>Builds the argument array from the (already validated) input values.</summary>
     public object?[] Arguments(IReadOnlyDictionary<string, object?> inputs, CancellationToken cancellationToken)
     {
-        var args = _template.Length == 0 ? [] : (object?[])_template.Clone();
-        for (var i = 0; i < _argDatasets.Length; i++)
+        var args = _argDatasets.Length == 0 ? [] : new object?[_argDatasets.Length];
+        for (var i = 0; i < args.Length; i++)
         {
             var dataset = _argDatasets[i];
-            if (dataset is not null)
-            {
-                args[i] = inputs[dataset];
-            }
+            args[i] = dataset is not null ? inputs[dataset] : _template[i];
         }
 
         if (_paramsIndex >= 0)
