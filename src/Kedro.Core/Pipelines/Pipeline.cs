@@ -24,7 +24,9 @@ public sealed partial class Pipeline
     private readonly Dictionary<string, int> _producers;          // stripped output -> item index
     private readonly Dictionary<string, List<int>> _consumers;    // stripped input -> item indices
     private readonly ReadOnlyCollection<Node> _nodes;             // toposorted
-    private readonly ReadOnlyCollection<IReadOnlyList<Node>> _layers;
+    private readonly int[] _layerStarts;                          // index in _nodes where each layer starts
+
+    private ReadOnlyCollection<IReadOnlyList<Node>>? _layers;
 
     private IReadOnlySet<string>? _allInputs;
     private IReadOnlySet<string>? _allOutputs;
@@ -83,9 +85,10 @@ public sealed partial class Pipeline
         HashSet<string>? duplicates = null;
         for (var i = 0; i < count; i++)
         {
-            foreach (var output in _items[i].Outputs)
+            var outputs = _items[i].Outputs;
+            for (var k = 0; k < outputs.Count; k++)
             {
-                var stripped = Transcoding.Strip(output);
+                var stripped = Transcoding.Strip(outputs[k]);
                 if (!_producers.TryAdd(stripped, i))
                 {
                     (duplicates ??= new HashSet<string>(StringComparer.Ordinal)).Add(stripped);
@@ -130,9 +133,10 @@ public sealed partial class Pipeline
         for (var i = 0; i < count; i++)
         {
             parents.Clear();
-            foreach (var input in _items[i].Inputs)
+            var inputs = _items[i].Inputs;
+            for (var k = 0; k < inputs.Count; k++)
             {
-                var stripped = Transcoding.Strip(input);
+                var stripped = Transcoding.Strip(inputs[k]);
                 if (!_consumers.TryGetValue(stripped, out var consumers))
                 {
                     consumers = [];
@@ -154,16 +158,7 @@ public sealed partial class Pipeline
             _parents[i] = parents.Count == 0 ? [] : [.. parents];
         }
 
-        var layers = TopologicalLayers();
-        _layers = Array.AsReadOnly(Array.ConvertAll(layers, layer => (IReadOnlyList<Node>)Array.AsReadOnly(layer)));
-        var ordered = new Node[count];
-        var position = 0;
-        foreach (var layer in layers)
-        {
-            layer.CopyTo(ordered, position);
-            position += layer.Length;
-        }
-
+        var ordered = TopologicalOrder(out _layerStarts);
         _nodes = Array.AsReadOnly(ordered);
         ValidateTypes();
     }
@@ -175,7 +170,7 @@ public sealed partial class Pipeline
     /// The nodes in topologically ordered groups: a node's group is the length of the longest path to it from
     /// a node without parents; each group is sorted by node name.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<Node>> GroupedNodes => _layers;
+    public IReadOnlyList<IReadOnlyList<Node>> GroupedNodes => _layers ??= BuildLayers();
 
     /// <summary>Every node mapped to the nodes it directly depends on (its parents); independent nodes map to an empty set.</summary>
     public IReadOnlyDictionary<Node, IReadOnlySet<Node>> NodeDependencies => _dependencies ??= BuildDependencies();
@@ -304,19 +299,34 @@ public sealed partial class Pipeline
         foreach (var node in _nodes)
         {
             var parentIndices = _parents[_byName[node.Name]];
-            var parents = new HashSet<Node>(parentIndices.Length);
-            foreach (var parent in parentIndices)
-            {
-                parents.Add(_items[parent]);
-            }
-
-            dependencies[node] = new ReadOnlySet<Node>(parents);
+            dependencies[node] = parentIndices.Length == 0
+                ? PipelineNodeSet.Empty
+                : new PipelineNodeSet(Array.ConvertAll(parentIndices, parent => _items[parent]));
         }
 
         return new ReadOnlyDictionary<Node, IReadOnlySet<Node>>(dependencies);
     }
 
-    private Node[][] TopologicalLayers()
+    private ReadOnlyCollection<IReadOnlyList<Node>> BuildLayers()
+    {
+        var layers = new IReadOnlyList<Node>[_layerStarts.Length];
+        for (var i = 0; i < layers.Length; i++)
+        {
+            var end = i + 1 < _layerStarts.Length ? _layerStarts[i + 1] : _nodes.Count;
+            var layer = new Node[end - _layerStarts[i]];
+            for (var k = 0; k < layer.Length; k++)
+            {
+                layer[k] = _nodes[_layerStarts[i] + k];
+            }
+
+            layers[i] = Array.AsReadOnly(layer);
+        }
+
+        return Array.AsReadOnly(layers);
+    }
+
+    /// <summary>Kahn's algorithm by layers, each layer sorted by node name; O(nodes + edges + sorting).</summary>
+    private Node[] TopologicalOrder(out int[] layerStarts)
     {
         var count = _items.Length;
         var pending = new int[count];
@@ -330,58 +340,55 @@ public sealed partial class Pipeline
             }
         }
 
-        var children = new int[count][];
+        // children in one flat array (CSR): children of i are flat[offsets[i] .. offsets[i + 1])
+        var offsets = new int[count + 1];
         for (var i = 0; i < count; i++)
         {
-            children[i] = childCounts[i] == 0 ? [] : new int[childCounts[i]];
-            childCounts[i] = 0;
+            offsets[i + 1] = offsets[i] + childCounts[i];
         }
 
+        var flat = new int[offsets[count]];
+        Array.Clear(childCounts);
         for (var i = 0; i < count; i++)
         {
             foreach (var parent in _parents[i])
             {
-                children[parent][childCounts[parent]++] = i;
+                flat[offsets[parent] + childCounts[parent]++] = i;
             }
         }
 
-        var layers = new List<Node[]>();
-        var current = new List<int>();
+        var order = new int[count];
+        var starts = new List<int>();
+        var done = 0;
         for (var i = 0; i < count; i++)
         {
             if (pending[i] == 0)
             {
-                current.Add(i);
+                order[done++] = i;
             }
         }
 
-        var done = 0;
-        var next = new List<int>();
-        while (current.Count > 0)
+        var byName = new NodeNameComparer(_items);
+        var layerStart = 0;
+        while (layerStart < done)
         {
-            done += current.Count;
-            var layer = new Node[current.Count];
-            for (var k = 0; k < layer.Length; k++)
+            var layerEnd = done;
+            starts.Add(layerStart);
+            Array.Sort(order, layerStart, layerEnd - layerStart, byName);
+            for (var k = layerStart; k < layerEnd; k++)
             {
-                layer[k] = _items[current[k]];
-            }
-
-            Array.Sort(layer, static (a, b) => string.CompareOrdinal(a.Name, b.Name));
-            layers.Add(layer);
-
-            next.Clear();
-            foreach (var index in current)
-            {
-                foreach (var child in children[index])
+                var index = order[k];
+                for (var c = offsets[index]; c < offsets[index + 1]; c++)
                 {
+                    var child = flat[c];
                     if (--pending[child] == 0)
                     {
-                        next.Add(child);
+                        order[done++] = child;
                     }
                 }
             }
 
-            (current, next) = (next, current);
+            layerStart = layerEnd;
         }
 
         if (done < count)
@@ -389,7 +396,14 @@ public sealed partial class Pipeline
             throw new CircularDependencyException(PipelineText.Circular(FindLoop(pending)));
         }
 
-        return [.. layers];
+        layerStarts = [.. starts];
+        return Array.ConvertAll(order, index => _items[index]);
+    }
+
+    /// <summary>Orders item indices by node name (Kedro sorts each layer by node).</summary>
+    private sealed class NodeNameComparer(Node[] items) : IComparer<int>
+    {
+        public int Compare(int x, int y) => string.CompareOrdinal(items[x].Name, items[y].Name);
     }
 
     /// <summary>One cycle among the nodes Kahn's algorithm could not place (each has a pending parent).</summary>
@@ -414,8 +428,10 @@ public sealed partial class Pipeline
     {
         foreach (var consumer in _nodes)
         {
-            foreach (var input in consumer.Inputs)
+            var inputs = consumer.Inputs;
+            for (var k = 0; k < inputs.Count; k++)
             {
+                var input = inputs[k];
                 if (!_producers.TryGetValue(Transcoding.Strip(input), out var index))
                 {
                     continue;
@@ -439,9 +455,9 @@ public sealed partial class Pipeline
 
     private static bool Contains(IReadOnlyList<string> names, string name)
     {
-        foreach (var candidate in names)
+        for (var i = 0; i < names.Count; i++)
         {
-            if (string.Equals(candidate, name, StringComparison.Ordinal))
+            if (string.Equals(names[i], name, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -455,14 +471,8 @@ public sealed partial class Pipeline
         HashSet<string>? transcodedBases = null;
         foreach (var node in nodes)
         {
-            foreach (var name in node.Inputs.Concat(node.Outputs))
-            {
-                var (baseName, transcoder) = Transcoding.Split(name);
-                if (transcoder.Length > 0 || name.Contains(Transcoding.Separator, StringComparison.Ordinal))
-                {
-                    (transcodedBases ??= new HashSet<string>(StringComparer.Ordinal)).Add(baseName);
-                }
-            }
+            CollectTranscodedBases(node.Inputs, ref transcodedBases);
+            CollectTranscodedBases(node.Outputs, ref transcodedBases);
         }
 
         if (transcodedBases is null)
@@ -485,6 +495,18 @@ public sealed partial class Pipeline
         if (invalid.Count > 0)
         {
             throw new ArgumentException(PipelineText.TranscodedWithoutSeparator(invalid));
+        }
+    }
+
+    private static void CollectTranscodedBases(IReadOnlyList<string> names, ref HashSet<string>? bases)
+    {
+        for (var i = 0; i < names.Count; i++)
+        {
+            var name = names[i];
+            if (name.Contains(Transcoding.Separator, StringComparison.Ordinal))
+            {
+                (bases ??= new HashSet<string>(StringComparer.Ordinal)).Add(Transcoding.Split(name).Name);
+            }
         }
     }
 

@@ -1,10 +1,12 @@
+using System.Runtime.CompilerServices;
+
 namespace Kedro.Core.Tests.Docs;
 
 public class ReadmeTests
 {
-    private static string RepositoryRoot()
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kedro.slnx")))
         {
             dir = dir.Parent;

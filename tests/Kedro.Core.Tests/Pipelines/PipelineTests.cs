@@ -607,9 +607,9 @@ public sealed class PipelineTests
     }
 
     [Fact]
-    public void Constructor_WhenAHundredThousandNodeChain_BuildsInLinearTime()
+    public void Constructor_WhenALongChain_BuildsOneLayerPerNode()
     {
-        const int Count = 100_000;
+        const int Count = 20_000; // 100,000 is measured in benchmarks; node creation dominates here
         var nodes = new Node[Count];
         for (var i = 0; i < Count; i++)
         {

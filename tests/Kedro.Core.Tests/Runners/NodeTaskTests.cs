@@ -71,7 +71,7 @@ public class NodeTaskTests
     [InlineData(true)]
     public async Task ExecuteAsync_RunsNodeAndSavesOutputs(bool isAsync)
     {
-        var catalog = Catalog(("a", 1), ("b", 2));
+        var catalog = Catalog(("a", 1), ("b", 2), ("sum", new MemoryDataset()), ("diff", new MemoryDataset()));
         var node = Node.Create((int a, int b) => (a + b, a - b), new[] { "a", "b" }, new[] { "sum", "diff" }, name: "n");
         var ran = await new NodeTask(node, catalog, isAsync, new HookManager(), runId: "r").ExecuteAsync();
         Assert.Same(node, ran);
@@ -85,7 +85,7 @@ public class NodeTaskTests
         var hooks = new RecordingHooks();
         var manager = new HookManager();
         manager.Register(hooks);
-        var catalog = Catalog(("a", 1), ("b", 2));
+        var catalog = Catalog(("a", 1), ("b", 2), ("ds3", new MemoryDataset()), ("ds4", new MemoryDataset()));
         var node = Node.Create((int a, int b) => (a, b), new[] { "a", "b" }, new[] { "ds3", "ds4" }, name: "n");
         new NodeTask(node, catalog, isAsync: true, hookManager: manager).Execute();
         var calls = hooks.Calls.ToList();
