@@ -17,7 +17,7 @@ public sealed class CachedDataset : AbstractDataset<object?>
     {
         ArgumentNullException.ThrowIfNull(dataset);
         Dataset = dataset;
-        _cache = copyMode is { } mode ? new MemoryDataset(mode) : new MemoryDataset();
+        _cache = copyMode is { } mode ? MemoryDataset.Empty(mode) : new MemoryDataset();
     }
 
     /// <summary>The wrapped dataset.</summary>

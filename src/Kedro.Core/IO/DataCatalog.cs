@@ -484,11 +484,17 @@ public partial class DataCatalog : IReadOnlyCollection<string>
         }
     }
 
-    /// <summary>Kedro's <c>DataCatalog.default_runtime_patterns</c>: <c>{default}</c> is a <see cref="MemoryDataset"/>.</summary>
+    /// <summary>
+    /// Kedro's <c>DataCatalog.default_runtime_patterns</c>: <c>{default}</c> is a <see cref="MemoryDataset"/>.
+    /// Unlike Kedro's, it hands values over without copying (<c>copy_mode: assign</c>): a value passes from its
+    /// producer to its consumers as it would in a plain program, so a chain of large arrays holds no extra copies.
+    /// Declare a <see cref="MemoryDataset"/> with <see cref="CopyMode.DeepCopy"/> in the catalog where a consumer
+    /// mutates its input and another consumer must not see that.
+    /// </summary>
     /// <returns>A new dictionary with the pattern.</returns>
     protected static IDictionary<string, object?> MemoryRuntimePatterns() => new Dictionary<string, object?>
     {
-        ["{default}"] = new Dictionary<string, object?> { ["type"] = "kedro.io.MemoryDataset" },
+        ["{default}"] = new Dictionary<string, object?> { ["type"] = "kedro.io.MemoryDataset", ["copy_mode"] = "assign" },
     };
 
     private LazyDataset CreateLazy(string name, Dictionary<string, object?> config)

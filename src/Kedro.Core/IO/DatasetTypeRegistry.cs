@@ -208,7 +208,7 @@ public sealed class DatasetTypeRegistry
             return new MemoryDataset(context.Arguments["data"], copyMode);
         }
 
-        return copyMode is { } mode ? new MemoryDataset(mode) : new MemoryDataset();
+        return copyMode is { } mode ? MemoryDataset.Empty(mode) : new MemoryDataset();
     }
 
     private static IDataset CreateCachedDataset(DatasetFactoryContext context)

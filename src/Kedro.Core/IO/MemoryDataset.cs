@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Kedro.IO.Internal;
 
@@ -18,13 +19,20 @@ public sealed class MemoryDataset : AbstractDataset<object?>
     {
     }
 
-    /// <summary>Creates an empty dataset with a copy mode.</summary>
-    /// <param name="copyMode">How data is copied on save and load.</param>
-    /// <exception cref="DatasetException"><paramref name="copyMode"/> is not a defined value.</exception>
-    public MemoryDataset(CopyMode copyMode)
+    private MemoryDataset(CopyMode copyMode, bool empty)
     {
+        Debug.Assert(empty, "Only empty datasets are created with a copy mode alone.");
         _copyMode = Validated(copyMode);
     }
+
+    /// <summary>
+    /// Creates an empty dataset with a copy mode. (A factory rather than a constructor, so that
+    /// <c>new MemoryDataset(0)</c> always holds the number 0.)
+    /// </summary>
+    /// <param name="copyMode">How data is copied on save and load.</param>
+    /// <returns>An empty dataset.</returns>
+    /// <exception cref="DatasetException"><paramref name="copyMode"/> is not a defined value.</exception>
+    public static MemoryDataset Empty(CopyMode copyMode) => new(copyMode, empty: true);
 
     /// <summary>
     /// Creates a dataset holding a copy of <paramref name="data"/>; unlike <see cref="AbstractDataset{T}.Save"/>

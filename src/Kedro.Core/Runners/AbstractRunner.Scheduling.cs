@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using Kedro.Runners.Internal;
 
 namespace Kedro.Runners;
@@ -54,80 +53,21 @@ public abstract partial class AbstractRunner
     }
 
     /// <summary>
-    /// Every ready node goes to a queue served by <paramref name="workerCount"/> dedicated threads, so at most
-    /// that many nodes run synchronously at once (Kedro's thread pool). A node that awaits (an asynchronous
-    /// node function or dataset) gives its thread back while it waits, so any number of waiting nodes can be
-    /// in flight. Completions come back to this loop, which alone owns the scheduler, the load counts and
-    /// the releases. After a failure or cancellation no new node starts; the nodes already running finish.
+    /// Every ready node goes to a queue served by at most <paramref name="workerCount"/> dedicated threads, so
+    /// at most that many nodes run synchronously at once (Kedro's thread pool). A node that awaits (an
+    /// asynchronous node function or dataset) gives its thread back while it waits, so any number of waiting
+    /// nodes can be in flight. Whoever finishes a node (a worker, or the continuation of an awaiting node)
+    /// records it under one lock: logs, releases, and queues the children that became ready. After a failure
+    /// or cancellation no new node starts; the nodes already running finish.
     /// </summary>
     private async ValueTask RunOnWorkersAsync(RunState state, int workerCount, CancellationToken cancellationToken)
     {
-        using var queue = new BlockingCollection<int>(new ConcurrentQueue<int>());
-        var completions = Channel.CreateUnbounded<Completion>(new UnboundedChannelOptions { SingleReader = true });
-        var stop = new StopFlag();
-        var threads = new Thread[workerCount];
-        for (var i = 0; i < threads.Length; i++)
+        Exception? failure;
+        using (var run = new WorkerRun(this, state, workerCount, cancellationToken))
         {
-            threads[i] = new Thread(() => WorkerLoop(state, queue, completions.Writer, stop, cancellationToken))
-            {
-                IsBackground = true,
-                Name = $"{GetType().Name} worker {i + 1}",
-            };
-            threads[i].Start();
-        }
-
-        var pending = 0;
-        Exception? failure = null;
-        try
-        {
-            if (!cancellationToken.IsCancellationRequested)
-            {
-                while (state.Scheduler.TryTakeReady(out var index))
-                {
-                    queue.Add(index, CancellationToken.None);
-                    pending++;
-                }
-            }
-
-            while (pending > 0)
-            {
-                var completion = await completions.Reader.ReadAsync(CancellationToken.None).ConfigureAwait(false);
-                pending--;
-                if (completion.Skipped)
-                {
-                    continue;
-                }
-
-                if (completion.Error is not null)
-                {
-                    stop.IsSet = true;
-                    if (!(completion.Error is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                    {
-                        failure ??= completion.Error;
-                    }
-
-                    continue;
-                }
-
-                state.Complete(completion.Index);
-                if (!stop.IsSet && !cancellationToken.IsCancellationRequested)
-                {
-                    while (state.Scheduler.TryTakeReady(out var index))
-                    {
-                        queue.Add(index, CancellationToken.None);
-                        pending++;
-                    }
-                }
-            }
-        }
-        finally
-        {
-            stop.IsSet = true;
-            queue.CompleteAdding();
-            foreach (var thread in threads)
-            {
-                thread.Join();
-            }
+            run.Start();
+            await run.Finished.ConfigureAwait(false);
+            failure = run.Failure;
         }
 
         if (failure is not null)
@@ -147,85 +87,182 @@ public abstract partial class AbstractRunner
         }
     }
 
-    private void WorkerLoop(
-        RunState state, BlockingCollection<int> queue, ChannelWriter<Completion> completions, StopFlag stop, CancellationToken cancellationToken)
+    /// <summary>One run on worker threads: the queue, the threads, and the bookkeeping shared under a lock.</summary>
+    private sealed class WorkerRun(AbstractRunner runner, RunState state, int workerCount, CancellationToken cancellationToken)
+        : IDisposable
     {
-        var nodes = state.Graph.Nodes;
-        foreach (var index in queue.GetConsumingEnumerable(CancellationToken.None))
+        private readonly Lock _lock = new();
+        private readonly BlockingCollection<int> _queue = new(new ConcurrentQueue<int>());
+        private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<Thread> _threads = new(workerCount);
+        private int _pending;
+        private volatile bool _stopped;
+
+        public Task Finished => _finished.Task;
+
+        public Exception? Failure { get; private set; }
+
+        public void Start()
         {
-            if (stop.IsSet || cancellationToken.IsCancellationRequested)
+            lock (_lock)
             {
-                completions.TryWrite(new Completion(index, null, Skipped: true));
-                continue;
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    DispatchReady();
+                }
+
+                FinishIfIdle();
+            }
+        }
+
+        /// <summary>Stops the workers and waits for them; nodes still awaiting keep running to their end.</summary>
+        public void Dispose()
+        {
+            _stopped = true;
+            lock (_lock)
+            {
+                if (!_queue.IsAddingCompleted)
+                {
+                    _queue.CompleteAdding();
+                }
             }
 
-            ValueTask running;
+            foreach (var thread in _threads)
+            {
+                thread.Join();
+            }
+        }
+
+        private void DispatchReady()
+        {
+            while (state.Scheduler.TryTakeReady(out var index))
+            {
+                _queue.Add(index, CancellationToken.None);
+                _pending++;
+            }
+
+            // Threads start lazily: never more than the work queued, never more than the worker count.
+            while (_threads.Count < workerCount && _threads.Count < _pending)
+            {
+                var thread = new Thread(Work) { IsBackground = true, Name = $"{runner.GetType().Name} worker {_threads.Count + 1}" };
+                _threads.Add(thread);
+                thread.Start();
+            }
+        }
+
+        private void FinishIfIdle()
+        {
+            if (_pending == 0)
+            {
+                _queue.CompleteAdding();
+                _finished.TrySetResult();
+            }
+        }
+
+        private void Report(int index, Exception? error, bool skipped)
+        {
+            lock (_lock)
+            {
+                _pending--;
+                if (!skipped)
+                {
+                    if (error is null)
+                    {
+                        try
+                        {
+                            state.Complete(index);
+                            if (!_stopped && !cancellationToken.IsCancellationRequested)
+                            {
+                                DispatchReady();
+                            }
+                        }
+#pragma warning disable CA1031 // A failure to release is handed to the run, which re-throws it.
+                        catch (Exception exception)
+#pragma warning restore CA1031
+                        {
+                            _stopped = true;
+                            Failure ??= exception;
+                        }
+                    }
+                    else
+                    {
+                        _stopped = true;
+                        if (!(error is OperationCanceledException && cancellationToken.IsCancellationRequested))
+                        {
+                            Failure ??= error;
+                        }
+                    }
+                }
+
+                FinishIfIdle();
+            }
+        }
+
+        private void Work()
+        {
+            var nodes = state.Graph.Nodes;
+            foreach (var index in _queue.GetConsumingEnumerable(CancellationToken.None))
+            {
+                if (_stopped || cancellationToken.IsCancellationRequested)
+                {
+                    Report(index, null, skipped: true);
+                    continue;
+                }
+
+                ValueTask running;
+                try
+                {
+                    running = runner.RunNodeAsync(nodes[index], state.Catalog, state.Hooks, state.RunId, cancellationToken);
+                }
+#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    Report(index, exception, skipped: false);
+                    continue;
+                }
+
+                if (running.IsCompleted)
+                {
+                    Report(index, Observe(running), skipped: false);
+                }
+                else
+                {
+                    _ = ReportWhenDoneAsync(running, index);
+                }
+            }
+        }
+
+        private static Exception? Observe(ValueTask running)
+        {
             try
             {
-                running = RunNodeAsync(nodes[index], state.Catalog, state.Hooks, state.RunId, cancellationToken);
+                running.GetAwaiter().GetResult();
+                return null;
             }
-#pragma warning disable CA1031 // The node's exception is handed to the scheduling loop, which re-throws it.
+#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                completions.TryWrite(new Completion(index, exception, Skipped: false));
-                continue;
+                return exception;
             }
+        }
 
-            if (running.IsCompleted)
+        private async Task ReportWhenDoneAsync(ValueTask running, int index)
+        {
+            Exception? error = null;
+            try
             {
-                completions.TryWrite(Observe(running, index));
+                await running.ConfigureAwait(false);
             }
-            else
+#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
-                _ = ReportWhenDoneAsync(running, index, completions);
+                error = exception;
             }
-        }
-    }
 
-    private static Completion Observe(ValueTask running, int index)
-    {
-        try
-        {
-            running.GetAwaiter().GetResult();
-            return new Completion(index, null, Skipped: false);
-        }
-#pragma warning disable CA1031 // The node's exception is handed to the scheduling loop, which re-throws it.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            return new Completion(index, exception, Skipped: false);
-        }
-    }
-
-    private static async Task ReportWhenDoneAsync(ValueTask running, int index, ChannelWriter<Completion> completions)
-    {
-        Completion completion;
-        try
-        {
-            await running.ConfigureAwait(false);
-            completion = new Completion(index, null, Skipped: false);
-        }
-#pragma warning disable CA1031 // The node's exception is handed to the scheduling loop, which re-throws it.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            completion = new Completion(index, exception, Skipped: false);
-        }
-
-        completions.TryWrite(completion);
-    }
-
-    private readonly record struct Completion(int Index, Exception? Error, bool Skipped);
-
-    private sealed class StopFlag
-    {
-        private volatile bool _isSet;
-
-        public bool IsSet
-        {
-            get => _isSet;
-            set => _isSet = value;
+            Report(index, error, skipped: false);
         }
     }
 }

@@ -44,9 +44,9 @@ public class SchedulerTests
     public void Runners_OnRandomDags_RunEveryNodeOnceAfterItsParentsAndAgree()
     {
         var random = new Random(20260101);
-        for (var graph = 0; graph < 120; graph++)
+        for (var graph = 0; graph < 80; graph++)
         {
-            var count = graph % 60 == 0 ? 1500 : random.Next(1, 40);
+            var count = graph % 40 == 0 ? 1500 : random.Next(1, 40);
             var seed = random.Next();
             var results = new List<object?>();
             foreach (var runner in new AbstractRunner[] { new SequentialRunner(), new ThreadRunner(4), new SequentialRunner(isAsync: true) })
@@ -71,7 +71,7 @@ public class SchedulerTests
     public void Runners_OnRandomDags_StopAtFailureAndRunNothingDownstream()
     {
         var random = new Random(7);
-        for (var graph = 0; graph < 100; graph++)
+        for (var graph = 0; graph < 60; graph++)
         {
             var count = random.Next(2, 40);
             var failing = random.Next(0, count);

@@ -63,7 +63,7 @@ public class SequentialRunnerTests
     [Fact]
     public void Run_ManyTrivialNodes_CompletesChain()
     {
-        const int Count = 10_000;
+        const int Count = 3_000;
         var nodes = Enumerable.Range(0, Count).Select(i => Node.Create((int x) => x + 1, $"d{i}", $"d{i + 1}", name: $"n{i}"));
         var pipeline = new Pipeline(nodes);
         var result = new SequentialRunner().Run(pipeline, Catalog(("d0", 0)));
