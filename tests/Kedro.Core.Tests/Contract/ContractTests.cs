@@ -166,7 +166,9 @@ public class ContractTests
     public async Task Runners_BehaveAsTheContractSays()
     {
         var pipeline = ContractPipeline();
-        await CoreContract.Runners(pipeline, ContractCatalog(), CancellationToken.None);
+        var contractCatalog = ContractCatalog();
+        contractCatalog["sum"] = new MemoryDataset();
+        await CoreContract.Runners(pipeline, contractCatalog, CancellationToken.None);
 
         var outputs = new SequentialRunner().Run(pipeline, ContractCatalog());
         Assert.Equal(new HashSet<string> { "out", "kept" }, outputs.Keys.ToHashSet());
@@ -184,8 +186,11 @@ public class ContractTests
         Assert.Equal(7, threaded["kept"].Load());
         Assert.Equal(3, timing.NodesRun);
 
-        var task = new NodeTask(pipeline.Nodes[0], ContractCatalog(), isAsync: false, hookManager: hooks, runId: null);
+        var catalog = ContractCatalog();
+        catalog["sum"] = new MemoryDataset();
+        var task = new NodeTask(pipeline.Nodes[0], catalog, isAsync: false, hookManager: hooks, runId: null);
         Assert.Same(pipeline.Nodes[0], task.Execute());
+        Assert.Equal(3, catalog.Load("sum"));
     }
 
     private sealed class RecordingHooks : INodeHooks
