@@ -288,17 +288,30 @@ public sealed class CatalogConfigResolver
 
         if (includeRuntime && _runtimePatterns.Count > 0)
         {
-            var (pattern, config) = _runtimePatterns.FirstOrDefault(p => p.Pattern.Match(name) is not null);
-            if (pattern is null)
+            // The runner asks for every intermediate here, so match each pattern once and copy a configuration
+            // without placeholders as it is.
+            foreach (var (pattern, config) in _runtimePatterns)
             {
-                (pattern, config) = _runtimePatterns[0];
+                if (pattern.Match(name) is { } values)
+                {
+                    return HasPlaceholder(config) ? Substitute(pattern, config, values) : ConfigTree.CopyMapping(config);
+                }
             }
 
-            return Substitute(pattern, config, pattern.Match(name) ?? new Dictionary<string, string>());
+            var (first, firstConfig) = _runtimePatterns[0];
+            return Substitute(first, firstConfig, new Dictionary<string, string>());
         }
 
         return null;
     }
+
+    private static bool HasPlaceholder(object? node) => node switch
+    {
+        string text => text.Contains('{', StringComparison.Ordinal),
+        IDictionary<string, object?> mapping => mapping.Values.Any(HasPlaceholder),
+        IEnumerable<object?> items => items.Any(HasPlaceholder),
+        _ => false,
+    };
 
     private static Dictionary<string, object?> Substitute(
         FactoryPattern pattern, Dictionary<string, object?> config, IReadOnlyDictionary<string, string> values) =>

@@ -116,6 +116,17 @@ internal sealed partial class FactoryPattern
     /// <summary>Matches a dataset name; on success returns the named fields with their captured values.</summary>
     public IReadOnlyDictionary<string, string>? Match(string name)
     {
+        if (_groupFields.Length == 1 && Pattern.Length == _groupFields[0].Length + 2)
+        {
+            // A pattern that is one whole placeholder, such as the runtime "{default}": it matches any
+            // non-empty name, and the runner asks it for every intermediate dataset.
+            return name.Length == 0
+                ? null
+                : _groupFields[0].Length == 0
+                    ? new Dictionary<string, string>(StringComparer.Ordinal)
+                    : new Dictionary<string, string>(1, StringComparer.Ordinal) { [_groupFields[0]] = name };
+        }
+
         var match = _regex.Match(name);
         if (!match.Success)
         {
