@@ -92,7 +92,13 @@ internal static class Scheduling
                              ("Thread", () => new ThreadRunner()),
                          })
                 {
-                    runner().Run(pipeline, CatalogFor(pipeline)); // warm-up
+                    // Warm-up: long enough for the JIT to finish tiering the hot paths, as in a long-lived process.
+                    for (var w = 0; w < 5; w++)
+                    {
+                        runner().Run(pipeline, CatalogFor(pipeline));
+                    }
+
+                    Thread.Sleep(200);
                     var times = new List<double>();
                     for (var r = 0; r < 3; r++)
                     {
