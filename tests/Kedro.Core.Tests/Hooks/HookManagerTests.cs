@@ -1,4 +1,5 @@
 using Kedro.Core.Tests.Runners;
+using Kedro.Core.Tests.Support;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;

@@ -1,3 +1,4 @@
+using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 
@@ -321,17 +322,4 @@ public class AbstractDatasetTests
         protected override IReadOnlyDictionary<string, object?> DescribeCore() =>
             new Dictionary<string, object?> { ["filepath"] = filepath };
     }
-}
-
-file sealed class ListLogger : ILogger
-{
-    public List<(LogLevel Level, string Message)> Entries { get; } = [];
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        Entries.Add((logLevel, formatter(state, exception)));
 }

@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
+using Kedro.Core.Tests.Support;
 using Kedro.IO;
-using Microsoft.Extensions.Logging;
 
 namespace Kedro.Core.Tests.IO;
 
@@ -150,7 +149,7 @@ public class CatalogConfigResolverTests
     [Fact]
     public void Constructor_WithoutRuntimePatterns_WarnsAndUsesMemoryDataset()
     {
-        var logger = new ResolverLogger();
+        var logger = new ListLogger();
         var resolver = new CatalogConfigResolver(new Dictionary<string, object?>(), new Dictionary<string, object?>(), null, logger);
         Assert.Contains(logger.Messages, m => m.Contains("Since runtime patterns are not provided", StringComparison.Ordinal));
         Assert.Equal(["{default}"], resolver.ListPatterns());
@@ -163,19 +162,4 @@ public class CatalogConfigResolverTests
         Assert.True(CatalogConfigResolver.IsPattern("{a}_b"));
         Assert.False(CatalogConfigResolver.IsPattern("a_b"));
     }
-}
-
-file sealed class ResolverLogger : ILogger
-{
-    private readonly ConcurrentQueue<string> _messages = new();
-
-    public IReadOnlyList<string> Messages => [.. _messages];
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _messages.Enqueue(formatter(state, exception));
 }

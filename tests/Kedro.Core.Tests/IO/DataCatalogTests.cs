@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
+using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 
@@ -570,19 +571,4 @@ file sealed class ConfirmableDataset : AbstractDataset<object?>, IConfirmableDat
     }
 
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>();
-}
-
-file sealed class ListLogger : ILogger
-{
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
-
-    public IDisposable? BeginScope<TState>(TState state)
-        where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _entries.Enqueue((logLevel, formatter(state, exception)));
 }

@@ -1,3 +1,4 @@
+using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners.Internal;

@@ -6,37 +6,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Kedro.Core.Tests.Runners;
 
-/// <summary>An ILogger that records every message, thread-safely.</summary>
-public sealed class ListLogger : ILogger
-{
-    private readonly List<(LogLevel Level, string Message)> _entries = [];
-
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries
-    {
-        get
-        {
-            lock (_entries)
-            {
-                return [.. _entries];
-            }
-        }
-    }
-
-    public IReadOnlyList<string> Messages => Entries.Select(e => e.Message).ToList();
-
-    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-    public bool IsEnabled(LogLevel logLevel) => true;
-
-    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-    {
-        lock (_entries)
-        {
-            _entries.Add((logLevel, formatter(state, exception)));
-        }
-    }
-}
-
 /// <summary>Kedro's LoggingDataset: records loads and releases; persistent.</summary>
 public sealed class LoggingDataset(List<(string Op, string Name)> log, string name, object? value = null) : IDataset
 {

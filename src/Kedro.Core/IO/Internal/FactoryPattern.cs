@@ -46,64 +46,32 @@ internal sealed partial class FactoryPattern
         var fields = new List<string>();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         var literal = new StringBuilder();
-        var i = 0;
-        while (i < pattern.Length)
+        var scanner = new FieldScanner(pattern);
+        while (scanner.Next(out var start, out var length, out var field))
         {
-            var c = pattern[i];
-            if (c == '{' && i + 1 < pattern.Length && pattern[i + 1] == '{')
+            if (field is null)
             {
-                literal.Append('{');
-                i += 2;
+                literal.Append(pattern, start, length);
                 continue;
             }
 
-            if (c == '}' && i + 1 < pattern.Length && pattern[i + 1] == '}')
+            regex.Append(Regex.Escape(literal.ToString()));
+            literal.Clear();
+            if (field.Length > 0 && seen.TryGetValue(field, out var group))
             {
-                literal.Append('}');
-                i += 2;
-                continue;
+                regex.Append(@"\k<").Append(group).Append('>');
             }
-
-            if (c == '{')
+            else
             {
-                var end = pattern.IndexOf('}', i + 1);
-                if (end < 0)
+                group = "g" + fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                fields.Add(field);
+                if (field.Length > 0)
                 {
-                    literal.Append(pattern, i, pattern.Length - i);
-                    break;
+                    seen[field] = group;
                 }
 
-                regex.Append(Regex.Escape(literal.ToString()));
-                literal.Clear();
-                var field = pattern[(i + 1)..end];
-                var colon = field.IndexOf(':', StringComparison.Ordinal);
-                if (colon >= 0)
-                {
-                    field = field[..colon];
-                }
-
-                if (field.Length > 0 && seen.TryGetValue(field, out var group))
-                {
-                    regex.Append(@"\k<").Append(group).Append('>');
-                }
-                else
-                {
-                    group = "g" + fields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    fields.Add(field);
-                    if (field.Length > 0)
-                    {
-                        seen[field] = group;
-                    }
-
-                    regex.Append("(?<").Append(group).Append(">.+?)");
-                }
-
-                i = end + 1;
-                continue;
+                regex.Append("(?<").Append(group).Append(">.+?)");
             }
-
-            literal.Append(c);
-            i++;
         }
 
         regex.Append(Regex.Escape(literal.ToString())).Append(@"\z");
@@ -152,48 +120,82 @@ internal sealed partial class FactoryPattern
     public static string Format(string template, IReadOnlyDictionary<string, string> values, string pattern)
     {
         var result = new StringBuilder(template.Length);
-        var i = 0;
-        while (i < template.Length)
+        var scanner = new FieldScanner(template);
+        while (scanner.Next(out var start, out var length, out var field))
         {
-            var c = template[i];
-            if ((c == '{' || c == '}') && i + 1 < template.Length && template[i + 1] == c)
+            if (field is null)
             {
-                result.Append(c);
-                i += 2;
+                result.Append(template, start, length);
                 continue;
+            }
+
+            if (!values.TryGetValue(field, out var value))
+            {
+                throw new DatasetException(CatalogMessages.IncorrectPatternConfig(["{" + field + "}"], pattern));
+            }
+
+            result.Append(value);
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// Reads a format string the way Python's <c>str.format</c> reads Kedro's simple fields: <c>{{</c> and <c>}}</c>
+    /// are literal braces, <c>{name}</c> or <c>{name:spec}</c> is the field <c>name</c>, and a <c>{</c> that is never
+    /// closed starts literal text running to the end.
+    /// </summary>
+    private struct FieldScanner(string text)
+    {
+        private int _position;
+
+        /// <summary>
+        /// The next piece: literal text <c>text[start..(start + length)]</c> with <paramref name="field"/>
+        /// <see langword="null"/>, or a field name; <see langword="false"/> at the end.
+        /// </summary>
+        public bool Next(out int start, out int length, out string? field)
+        {
+            start = _position;
+            length = 0;
+            field = null;
+            if (_position >= text.Length)
+            {
+                return false;
+            }
+
+            var c = text[_position];
+            if ((c == '{' || c == '}') && _position + 1 < text.Length && text[_position + 1] == c)
+            {
+                length = 1;
+                _position += 2;
+                return true;
             }
 
             if (c == '{')
             {
-                var end = template.IndexOf('}', i + 1);
+                var end = text.IndexOf('}', _position + 1);
                 if (end < 0)
                 {
-                    result.Append(template, i, template.Length - i);
-                    break;
+                    length = text.Length - _position;
+                    _position = text.Length;
+                    return true;
                 }
 
-                var field = template[(i + 1)..end];
+                field = text[(_position + 1)..end];
                 var colon = field.IndexOf(':', StringComparison.Ordinal);
                 if (colon >= 0)
                 {
                     field = field[..colon];
                 }
 
-                if (!values.TryGetValue(field, out var value))
-                {
-                    throw new DatasetException(CatalogMessages.IncorrectPatternConfig(["{" + field + "}"], pattern));
-                }
-
-                result.Append(value);
-                i = end + 1;
-                continue;
+                _position = end + 1;
+                return true;
             }
 
-            result.Append(c);
-            i++;
+            length = 1;
+            _position++;
+            return true;
         }
-
-        return result.ToString();
     }
 
     [GeneratedRegex(@"\{.*?\}")]
