@@ -219,7 +219,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
         {
             if (!_datasets.TryGetValue(name, out dataset))
             {
-                if (!_lazy.Remove(name, out var lazy))
+                if (!_lazy.TryGetValue(name, out var lazy))
                 {
                     var config = ConfigResolver.ResolveFromPatterns(name, fallbackToRuntimePattern);
                     if (config is null)
@@ -230,8 +230,11 @@ public partial class DataCatalog : IReadOnlyCollection<string>
                     lazy = CreateLazy(name, config);
                 }
 
+                // A configured entry stays until its dataset is created: when creation fails, the next access
+                // reports the same configuration error instead of finding the name gone.
                 dataset = CreateDataset(lazy.Name, lazy.Config, lazy.LoadVersion, lazy.SaveVersion);
                 ValidateVersions(name, dataset);
+                _lazy.Remove(name);
                 _datasets[name] = dataset;
                 _createdFrom[name] = lazy.Config;
             }

@@ -56,8 +56,7 @@ public abstract partial class AbstractRunner
         string? runId = null,
         bool onlyMissingOutputs = false)
     {
-        var running = RunCoreAsync(pipeline, catalog, hookManager, runId, onlyMissingOutputs, CancellationToken.None);
-        return running.IsCompleted ? running.GetAwaiter().GetResult() : running.AsTask().GetAwaiter().GetResult();
+        return SyncOverAsync.Wait(() => RunCoreAsync(pipeline, catalog, hookManager, runId, onlyMissingOutputs, CancellationToken.None));
     }
 
     /// <summary>

@@ -64,17 +64,11 @@ public sealed class NodeTask
     /// <exception cref="TaskException">No hook manager was given outside a parallel runner.</exception>
     public Node Execute()
     {
-        var pending = ExecuteCoreAsync(CancellationToken.None);
-        if (pending.IsCompletedSuccessfully)
+        return SyncOverAsync.Wait(async () =>
         {
-            pending.GetAwaiter().GetResult();
-        }
-        else
-        {
-            pending.AsTask().GetAwaiter().GetResult();
-        }
-
-        return Node;
+            await ExecuteCoreAsync(CancellationToken.None).ConfigureAwait(false);
+            return Node;
+        });
     }
 
     /// <summary>Runs the node without blocking a thread while it or its datasets wait.</summary>
