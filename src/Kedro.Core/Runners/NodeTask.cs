@@ -331,10 +331,20 @@ public sealed class NodeTask
 
         // before_dataset_saved in order on this thread; the saves run concurrently; after_dataset_saved as each completes.
         var saves = new List<Task>(outputs.Count);
-        foreach (var (name, data) in outputs)
+        try
         {
-            hooks.BeforeDatasetSaved(name, data, Node);
-            saves.Add(Task.Run(() => SaveOneAsync(hooks, name, data, cancellationToken), cancellationToken));
+            foreach (var (name, data) in outputs)
+            {
+                hooks.BeforeDatasetSaved(name, data, Node);
+                saves.Add(Task.Run(() => SaveOneAsync(hooks, name, data, cancellationToken), cancellationToken));
+            }
+        }
+        catch
+        {
+            // A hook failed for a later output: the node fails with the hook's exception, but only once the saves
+            // already started have finished, so none keeps running after the run has been reported as failed.
+            await Task.WhenAll(saves).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
         }
 
         await Task.WhenAll(saves).ConfigureAwait(false);
