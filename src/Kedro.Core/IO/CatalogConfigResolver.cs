@@ -30,7 +30,7 @@ public sealed class CatalogConfigResolver
     private readonly List<string> _configOrder = [];
     private readonly List<(FactoryPattern Pattern, Dictionary<string, object?> Config)> _datasetPatterns = [];
     private readonly (FactoryPattern Pattern, Dictionary<string, object?> Config)? _userCatchAll;
-    private readonly List<(FactoryPattern Pattern, Dictionary<string, object?> Config)> _runtimePatterns = [];
+    private readonly List<(FactoryPattern Pattern, Dictionary<string, object?> Config, bool HasFields)> _runtimePatterns = [];
 
     /// <summary>Creates a resolver.</summary>
     /// <param name="config">The catalog configuration: dataset name or pattern -> dataset configuration.</param>
@@ -62,7 +62,8 @@ public sealed class CatalogConfigResolver
 
         foreach (var (pattern, patternConfig) in runtime)
         {
-            _runtimePatterns.Add((FactoryPattern.Parse(pattern), ConfigTree.CopyMapping(patternConfig)));
+            var runtimeConfig = ConfigTree.CopyMapping(patternConfig);
+            _runtimePatterns.Add((FactoryPattern.Parse(pattern), runtimeConfig, ConfigTree.Strings(runtimeConfig).Any(FactoryPattern.IsPattern)));
         }
 
         var creds = credentials is null ? [] : ConfigTree.CopyMapping(credentials);
@@ -159,7 +160,7 @@ public sealed class CatalogConfigResolver
             result.Add(catchAll.Pattern.Pattern);
         }
 
-        foreach (var (pattern, _) in _runtimePatterns)
+        foreach (var (pattern, _, _) in _runtimePatterns)
         {
             if (!result.Contains(pattern.Pattern, StringComparer.Ordinal))
             {
@@ -289,29 +290,21 @@ public sealed class CatalogConfigResolver
         if (includeRuntime && _runtimePatterns.Count > 0)
         {
             // The runner asks for every intermediate here, so match each pattern once and copy a configuration
-            // without placeholders as it is.
-            foreach (var (pattern, config) in _runtimePatterns)
+            // without fields as it is.
+            foreach (var (pattern, config, hasFields) in _runtimePatterns)
             {
                 if (pattern.Match(name) is { } values)
                 {
-                    return HasPlaceholder(config) ? Substitute(pattern, config, values) : ConfigTree.CopyMapping(config);
+                    return hasFields ? Substitute(pattern, config, values) : ConfigTree.CopyMapping(config);
                 }
             }
 
-            var (first, firstConfig) = _runtimePatterns[0];
+            var (first, firstConfig, _) = _runtimePatterns[0];
             return Substitute(first, firstConfig, new Dictionary<string, string>());
         }
 
         return null;
     }
-
-    private static bool HasPlaceholder(object? node) => node switch
-    {
-        string text => text.Contains('{', StringComparison.Ordinal),
-        IDictionary<string, object?> mapping => mapping.Values.Any(HasPlaceholder),
-        IEnumerable<object?> items => items.Any(HasPlaceholder),
-        _ => false,
-    };
 
     private static Dictionary<string, object?> Substitute(
         FactoryPattern pattern, Dictionary<string, object?> config, IReadOnlyDictionary<string, string> values) =>
