@@ -1,12 +1,12 @@
-using System.Runtime.CompilerServices;
-
 namespace Kedro.Core.Tests.Docs;
 
 public class ReadmeTests
 {
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "")
+    // The test binaries live under the repository (artifacts/...), so walking up from them finds the root.
+    // Source paths are not used: a CI build maps them to "/_/".
+    private static string RepositoryRoot()
     {
-        var dir = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kedro.slnx")))
         {
             dir = dir.Parent;
