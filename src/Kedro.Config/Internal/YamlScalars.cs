@@ -1,0 +1,287 @@
+using System.Globalization;
+
+namespace Kedro.Config.Internal;
+
+/// <summary>
+/// Types plain YAML scalars the way Kedro's YAML loader does (PyYAML's safe loader as configured by OmegaConf):
+/// YAML 1.1 booleans, integers (decimal, 0x, 0b, leading-zero octal, sexagesimal), floats (also <c>1e-2</c>),
+/// nulls; timestamps stay strings.
+/// </summary>
+internal static class YamlScalars
+{
+    /// <summary>Resolves an untagged plain scalar to its typed value.</summary>
+    public static object? Resolve(string text)
+    {
+        if (IsNull(text))
+        {
+            return null;
+        }
+
+        if (IsBool(text))
+        {
+            return ParseBool(text);
+        }
+
+        if (IsFloat(text))
+        {
+            return ParseFloat(text);
+        }
+
+        if (IsInt(text))
+        {
+            return ParseInt(text);
+        }
+
+        return text;
+    }
+
+    // Hand-written matchers of PyYAML's implicit resolvers (plus OmegaConf's float): regular expressions would cost
+    // tens of milliseconds of start-up each.
+    private static bool IsNull(string text) => text is "" or "~" or "null" or "Null" or "NULL";
+
+    private static bool IsBool(string text) => text is "yes" or "Yes" or "YES" or "no" or "No" or "NO" or "true" or "True"
+        or "TRUE" or "false" or "False" or "FALSE" or "on" or "On" or "ON" or "off" or "Off" or "OFF";
+
+    private static bool IsDigitOrUnderscore(char c) => char.IsAsciiDigit(c) || c == '_';
+
+    private static int Skip(ReadOnlySpan<char> text, int at, Func<char, bool> accept)
+    {
+        while (at < text.Length && accept(text[at]))
+        {
+            at++;
+        }
+
+        return at;
+    }
+
+    /// <summary><c>[-+]?0b[01_]+ | [-+]?0[0-7_]+ | [-+]?(0|[1-9][0-9_]*) | [-+]?0x[0-9a-fA-F_]+ | [-+]?[1-9][0-9_]*(:[0-5]?[0-9])+</c></summary>
+    private static bool IsInt(string text)
+    {
+        var rest = text.AsSpan(text.Length > 0 && text[0] is '+' or '-' ? 1 : 0);
+        if (rest.Length == 0)
+        {
+            return false;
+        }
+
+        if (rest.StartsWith("0b"))
+        {
+            return rest.Length > 2 && Skip(rest, 2, c => c is '0' or '1' or '_') == rest.Length;
+        }
+
+        if (rest.StartsWith("0x"))
+        {
+            return rest.Length > 2 && Skip(rest, 2, c => char.IsAsciiHexDigit(c) || c == '_') == rest.Length;
+        }
+
+        if (rest[0] == '0')
+        {
+            return rest.Length == 1 || Skip(rest, 1, c => c is >= '0' and <= '7' or '_') == rest.Length;
+        }
+
+        if (rest[0] is < '1' or > '9')
+        {
+            return false;
+        }
+
+        var at = Skip(rest, 1, IsDigitOrUnderscore);
+        return at == rest.Length || SexagesimalEnd(rest, at) == rest.Length;
+    }
+
+    /// <summary>The end of <c>(:[0-5]?[0-9])+</c> from <paramref name="at"/>, or -1.</summary>
+    private static int SexagesimalEnd(ReadOnlySpan<char> text, int at)
+    {
+        var any = false;
+        while (at < text.Length && text[at] == ':')
+        {
+            at++;
+            if (at >= text.Length || !char.IsAsciiDigit(text[at]))
+            {
+                return -1;
+            }
+
+            at += at + 1 < text.Length && text[at] is >= '0' and <= '5' && char.IsAsciiDigit(text[at + 1]) ? 2 : 1;
+            any = true;
+        }
+
+        return any ? at : -1;
+    }
+
+    /// <summary>An exponent <c>[eE][-+]?[0-9]+</c> that ends the text, starting at <paramref name="at"/>.</summary>
+    private static bool IsExponentToEnd(ReadOnlySpan<char> text, int at)
+    {
+        if (at >= text.Length || text[at] is not ('e' or 'E'))
+        {
+            return false;
+        }
+
+        at++;
+        if (at < text.Length && text[at] is '+' or '-')
+        {
+            at++;
+        }
+
+        return at < text.Length && Skip(text, at, char.IsAsciiDigit) == text.Length;
+    }
+
+    private static bool IsFloat(string text)
+    {
+        if (text is ".nan" or ".NaN" or ".NAN")
+        {
+            return true;
+        }
+
+        var signed = text.Length > 0 && text[0] is '+' or '-';
+        var rest = text.AsSpan(signed ? 1 : 0);
+        if (rest is ".inf" or ".Inf" or ".INF")
+        {
+            return true;
+        }
+
+        if (rest.Length > 1 && rest[0] == '.' && !signed)
+        {
+            // \.[0-9_]+([eE][-+]?[0-9]+)?
+            var end = Skip(rest, 1, IsDigitOrUnderscore);
+            return end > 1 && (end == rest.Length || IsExponentToEnd(rest, end));
+        }
+
+        if (rest.Length == 0 || !char.IsAsciiDigit(rest[0]))
+        {
+            return false;
+        }
+
+        var at = Skip(rest, 1, IsDigitOrUnderscore);
+        if (at == rest.Length)
+        {
+            return false;
+        }
+
+        switch (rest[at])
+        {
+            case '.':
+                // [0-9][0-9_]*\.[0-9_]*([eE][-+]?[0-9]+)?
+                var end = Skip(rest, at + 1, IsDigitOrUnderscore);
+                return end == rest.Length || IsExponentToEnd(rest, end);
+            case 'e' or 'E':
+                // [0-9][0-9_]*[eE][-+]?[0-9]+
+                return IsExponentToEnd(rest, at);
+            case ':':
+                // [0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
+                var sexagesimal = SexagesimalEnd(rest, at);
+                return sexagesimal > 0 && sexagesimal < rest.Length && rest[sexagesimal] == '.'
+                    && Skip(rest, sexagesimal + 1, IsDigitOrUnderscore) == rest.Length;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Applies an explicit tag (<c>!!str</c>, <c>!!int</c>, ...); null when the tag is unknown.</summary>
+    public static bool TryResolveTagged(string tag, string text, out object? value)
+    {
+        value = null;
+        switch (tag)
+        {
+            case "!" or "tag:yaml.org,2002:str":
+                value = text;
+                return true;
+            case "tag:yaml.org,2002:null":
+                return true;
+            case "tag:yaml.org,2002:bool" when IsBool(text):
+                value = ParseBool(text);
+                return true;
+            case "tag:yaml.org,2002:int" when IsInt(text):
+                value = ParseInt(text);
+                return true;
+            case "tag:yaml.org,2002:float" when IsFloat(text) || IsInt(text):
+                value = IsFloat(text) ? ParseFloat(text) : Convert.ToDouble(ParseInt(text), CultureInfo.InvariantCulture);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ParseBool(string text) => text[0] is 'y' or 'Y' or 't' or 'T' || text is "on" or "On" or "ON";
+
+    private static object ParseInt(string text)
+    {
+        var value = text.Replace("_", string.Empty, StringComparison.Ordinal);
+        var sign = 1;
+        if (value[0] is '-' or '+')
+        {
+            sign = value[0] == '-' ? -1 : 1;
+            value = value[1..];
+        }
+
+        try
+        {
+            long magnitude;
+            if (value == "0")
+            {
+                magnitude = 0;
+            }
+            else if (value.StartsWith("0b", StringComparison.Ordinal))
+            {
+                magnitude = Convert.ToInt64(value[2..], 2);
+            }
+            else if (value.StartsWith("0x", StringComparison.Ordinal))
+            {
+                magnitude = long.Parse(value[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+            }
+            else if (value.Contains(':', StringComparison.Ordinal))
+            {
+                magnitude = 0;
+                foreach (var digit in value.Split(':'))
+                {
+                    magnitude = checked((magnitude * 60) + long.Parse(digit, CultureInfo.InvariantCulture));
+                }
+            }
+            else if (value[0] == '0')
+            {
+                magnitude = Convert.ToInt64(value[1..], 8);
+            }
+            else
+            {
+                magnitude = long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
+            }
+
+            return ConfigTrees.NormalizeScalar(sign * magnitude)!;
+        }
+        catch (OverflowException)
+        {
+            return sign * double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static double ParseFloat(string text)
+    {
+        var value = text.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var sign = 1.0;
+        if (value[0] is '-' or '+')
+        {
+            sign = value[0] == '-' ? -1 : 1;
+            value = value[1..];
+        }
+
+        if (value == ".inf")
+        {
+            return sign * double.PositiveInfinity;
+        }
+
+        if (value == ".nan")
+        {
+            return double.NaN;
+        }
+
+        if (value.Contains(':', StringComparison.Ordinal))
+        {
+            var result = 0.0;
+            foreach (var digit in value.Split(':'))
+            {
+                result = (result * 60) + double.Parse(digit, NumberStyles.Float, CultureInfo.InvariantCulture);
+            }
+
+            return sign * result;
+        }
+
+        return sign * double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+}
