@@ -31,7 +31,24 @@ public partial class DataCatalog
     /// <returns>The data.</returns>
     /// <exception cref="DatasetNotFoundException">The name is not in the catalog.</exception>
     /// <exception cref="DatasetException">The load failed, or the data is not a <typeparamref name="T"/> (the message names the dataset and both types).</exception>
-    public T Load<T>(string name, string? version = null) => As<T>(name, Load(name, version));
+    public T Load<T>(string name, string? version = null) => As<T>(name, Load(name, typeof(T), version));
+
+    /// <summary>
+    /// Loads a dataset's data as <paramref name="requestedType"/>: an <see cref="ITypedLoadDataset"/> is asked for that
+    /// type, and a value that is not one is converted when that is safe (numbers between numeric types, strings to
+    /// enums, configuration dictionaries and lists to records, classes and collections).
+    /// </summary>
+    /// <param name="name">The dataset name.</param>
+    /// <param name="requestedType">The type wanted; <see cref="object"/> loads the dataset's untyped value.</param>
+    /// <param name="version">The version to load, for a versioned dataset.</param>
+    /// <returns>The data, an instance of <paramref name="requestedType"/> (or <see langword="null"/> when it accepts null).</returns>
+    /// <exception cref="DatasetNotFoundException">The name is not in the catalog.</exception>
+    /// <exception cref="DatasetException">The load failed, or the data cannot be made a <paramref name="requestedType"/> (the message names the dataset and both types).</exception>
+    public object? Load(string name, Type requestedType, string? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(requestedType);
+        return ConvertLoaded(name, LoadUnconverted(name, requestedType, version), requestedType);
+    }
 
     /// <summary>Loads a dataset's data without blocking a thread while it waits for I/O.</summary>
     /// <param name="name">The dataset name.</param>
@@ -40,7 +57,7 @@ public partial class DataCatalog
     /// <exception cref="DatasetNotFoundException">The name is not in the catalog.</exception>
     /// <exception cref="DatasetException">The load failed; the message starts with <c>{name}: </c>.</exception>
     public ValueTask<object?> LoadAsync(string name, CancellationToken cancellationToken = default) =>
-        LoadAsync(name, null, cancellationToken);
+        LoadAsync(name, (string?)null, cancellationToken);
 
     /// <summary>Loads a version of a dataset's data without blocking a thread while it waits for I/O.</summary>
     /// <param name="name">The dataset name.</param>
@@ -69,7 +86,62 @@ public partial class DataCatalog
     /// <returns>The data.</returns>
     /// <exception cref="DatasetException">The load failed, or the data is not a <typeparamref name="T"/>.</exception>
     public async ValueTask<T> LoadAsync<T>(string name, CancellationToken cancellationToken = default) =>
-        As<T>(name, await LoadAsync(name, null, cancellationToken).ConfigureAwait(false));
+        As<T>(name, await LoadAsync(name, typeof(T), null, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Loads a dataset's data as <paramref name="requestedType"/> without blocking a thread while it waits for I/O.</summary>
+    /// <param name="name">The dataset name.</param>
+    /// <param name="requestedType">The type wanted; <see cref="object"/> loads the dataset's untyped value.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The data, an instance of <paramref name="requestedType"/> (or <see langword="null"/> when it accepts null).</returns>
+    /// <exception cref="DatasetNotFoundException">The name is not in the catalog.</exception>
+    /// <exception cref="DatasetException">The load failed, or the data cannot be made a <paramref name="requestedType"/>.</exception>
+    public ValueTask<object?> LoadAsync(string name, Type requestedType, CancellationToken cancellationToken = default) =>
+        LoadAsync(name, requestedType, null, cancellationToken);
+
+    /// <summary>Loads a version of a dataset's data as <paramref name="requestedType"/> without blocking a thread while it waits for I/O.</summary>
+    /// <param name="name">The dataset name.</param>
+    /// <param name="requestedType">The type wanted; <see cref="object"/> loads the dataset's untyped value.</param>
+    /// <param name="version">The version to load, for a versioned dataset.</param>
+    /// <param name="cancellationToken">Stops the load.</param>
+    /// <returns>The data, an instance of <paramref name="requestedType"/> (or <see langword="null"/> when it accepts null).</returns>
+    /// <exception cref="DatasetNotFoundException">The name is not in the catalog.</exception>
+    /// <exception cref="DatasetException">The load failed, or the data cannot be made a <paramref name="requestedType"/>.</exception>
+    public async ValueTask<object?> LoadAsync(string name, Type requestedType, string? version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestedType);
+        var value = await LoadUnconvertedAsync(name, requestedType, version, cancellationToken).ConfigureAwait(false);
+        return ConvertLoaded(name, value, requestedType);
+    }
+
+    /// <summary>Loads through <see cref="ITypedLoadDataset"/> when the dataset is one, without converting the result.</summary>
+    internal object? LoadUnconverted(string name, Type requestedType, string? version = null)
+    {
+        var dataset = GetForLoad(name, version);
+        try
+        {
+            return dataset is ITypedLoadDataset typed ? typed.Load(requestedType) : dataset.Load();
+        }
+        catch (DatasetException e)
+        {
+            throw WithName(name, e);
+        }
+    }
+
+    /// <summary>Loads through <see cref="ITypedLoadDataset"/> when the dataset is one, without converting the result.</summary>
+    internal async ValueTask<object?> LoadUnconvertedAsync(string name, Type requestedType, string? version, CancellationToken cancellationToken)
+    {
+        var dataset = GetForLoad(name, version);
+        try
+        {
+            return dataset is ITypedLoadDataset typed
+                ? await typed.LoadAsync(requestedType, cancellationToken).ConfigureAwait(false)
+                : await dataset.LoadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatasetException e)
+        {
+            throw WithName(name, e);
+        }
+    }
 
     /// <summary>Saves data to a dataset; logs <c>Saving data to {name} ({Type})...</c>.</summary>
     /// <param name="name">The dataset name.</param>
@@ -151,6 +223,18 @@ public partial class DataCatalog
         }
 
         throw new DatasetException(CatalogMessages.WrongLoadedType(name, value, typeof(T)));
+    }
+
+    private static object? ConvertLoaded(string name, object? value, Type requestedType)
+    {
+        if (LoadedValueConverter.TryConvert(value, requestedType, out var converted, out var reason))
+        {
+            return converted;
+        }
+
+        throw new DatasetException(reason is null
+            ? CatalogMessages.WrongLoadedType(name, value, requestedType)
+            : TypedLoadMessages.NotConvertible(name, value, requestedType, reason));
     }
 
     /// <summary>Kedro re-raises a dataset's error as <c>{name}: {message}</c>; the exception type is kept.</summary>

@@ -1,5 +1,6 @@
 using Kedro.Hooks;
 using Kedro.IO;
+using Kedro.IO.Internal;
 using Kedro.Pipelines;
 using Kedro.Runners.Internal;
 using Microsoft.Extensions.Logging;
@@ -250,7 +251,7 @@ public sealed class NodeTask
                 hooks.BeforeDatasetLoaded(name, Node);
             }
 
-            var data = _catalog.Load(name);
+            var data = LoadInput(name);
             if (datasetHooks)
             {
                 hooks.AfterDatasetLoaded(name, data, Node);
@@ -293,9 +294,30 @@ public sealed class NodeTask
     private async Task<object?> LoadOneAsync(HookManager hooks, string name, CancellationToken cancellationToken)
     {
         hooks.BeforeDatasetLoaded(name, Node);
-        var data = await _catalog.LoadAsync(name, cancellationToken).ConfigureAwait(false);
+        var type = Node.InputType(name);
+        var data = await _catalog.LoadUnconvertedAsync(name, type ?? typeof(object), null, cancellationToken).ConfigureAwait(false);
+        data = ConvertInput(name, data, type);
         hooks.AfterDatasetLoaded(name, data, Node);
         return data;
+    }
+
+    /// <summary>Loads an input as the type of the parameter it fills (<see cref="object"/> when unknown), converting when safe.</summary>
+    private object? LoadInput(string name)
+    {
+        var type = Node.InputType(name);
+        return ConvertInput(name, _catalog.LoadUnconverted(name, type ?? typeof(object)), type);
+    }
+
+    private object? ConvertInput(string name, object? data, Type? type)
+    {
+        if (type is null || type.IsInstanceOfType(data))
+        {
+            return data;
+        }
+
+        return LoadedValueConverter.TryConvert(data, type, out var converted, out var reason)
+            ? converted
+            : throw new DatasetException(TypedLoadMessages.NodeInputNotConvertible(Node.Name, name, data, type, reason));
     }
 
     private void SaveOutputs(HookManager hooks, IReadOnlyDictionary<string, object?> outputs)

@@ -1,0 +1,243 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Kedro.IO.Internal;
+
+/// <summary>
+/// Binds a configuration tree (dictionaries with string keys, lists and scalars) to a record, class or collection by
+/// a System.Text.Json round trip. Keys match members ignoring case and underscores, so Kedro's snake_case parameters
+/// (<c>test_size</c>) fill .NET's PascalCase properties (<c>TestSize</c>); <see cref="JsonPropertyNameAttribute"/>
+/// names win. Keys that match no member are ignored; keys of dictionary-typed members are kept as written.
+/// </summary>
+internal static class ConfigTreeBinder
+{
+    private const int MaxDepth = 64;
+
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, (string JsonName, Type Type)>> Members = new();
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    /// <summary>Binds <paramref name="tree"/> to <paramref name="target"/>.</summary>
+    /// <param name="tree">The tree.</param>
+    /// <param name="target">The wanted type.</param>
+    /// <param name="result">The bound value.</param>
+    /// <param name="reason">Why binding failed, when it did.</param>
+    /// <returns><see langword="true"/> when bound.</returns>
+    public static bool TryBind(object tree, Type target, out object? result, out string? reason)
+    {
+        result = null;
+        JsonNode? node;
+        try
+        {
+            if (!TryBuild(tree, target, 0, out node))
+            {
+                reason = "it holds values other than dictionaries, lists and scalars";
+                return false;
+            }
+        }
+        catch (ArgumentException e)
+        {
+            reason = e.Message; // two keys naming the same member
+            return false;
+        }
+
+        try
+        {
+            result = node.Deserialize(target, Options);
+            reason = result is null ? "it bound to null" : null;
+            return result is not null;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            reason = e.Message;
+            return false;
+        }
+    }
+
+    /// <summary>A key as matched against member names: lower case, without <c>_</c>, <c>-</c> or spaces.</summary>
+    /// <param name="name">The key or member name.</param>
+    /// <returns>The normalized name.</returns>
+    public static string Normalize(string name)
+    {
+        Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (c is not ('_' or '-' or ' '))
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static bool TryBuild(object? value, Type? target, int depth, out JsonNode? node)
+    {
+        node = null;
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        target = target is null ? null : Nullable.GetUnderlyingType(target) ?? target;
+        switch (value)
+        {
+            case null:
+                return true;
+            case string text:
+                node = JsonValue.Create(target is { IsEnum: true } ? EnumName(text, target) : text);
+                return true;
+            case bool flag:
+                node = JsonValue.Create(flag);
+                return true;
+            case IDictionary dictionary:
+                return TryBuildObject(dictionary, target, depth, out node);
+            case IEnumerable items:
+                return TryBuildArray(items, target, depth, out node);
+            default:
+                return TryBuildScalar(value, out node);
+        }
+    }
+
+    // "random_forest" names RandomForest, as Kedro's snake_case configuration spells members.
+    private static string EnumName(string text, Type enumType) =>
+        Enum.TryParse(enumType, text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var parsed)
+            && Enum.IsDefined(enumType, parsed)
+            ? parsed.ToString()!
+            : text;
+
+    private static bool TryBuildScalar(object value, out JsonNode? node)
+    {
+        node = value switch
+        {
+            int number => JsonValue.Create(number),
+            long number => JsonValue.Create(number),
+            double number => JsonValue.Create(number),
+            float number => JsonValue.Create(number),
+            decimal number => JsonValue.Create(number),
+            short number => JsonValue.Create(number),
+            byte number => JsonValue.Create(number),
+            sbyte number => JsonValue.Create(number),
+            ushort number => JsonValue.Create(number),
+            uint number => JsonValue.Create(number),
+            ulong number => JsonValue.Create(number),
+            char c => JsonValue.Create(c.ToString()),
+            DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Enum =>
+                JsonSerializer.SerializeToNode(value, value.GetType(), Options),
+            _ => null,
+        };
+        return node is not null;
+    }
+
+    private static bool TryBuildObject(IDictionary dictionary, Type? target, int depth, out JsonNode? node)
+    {
+        node = null;
+        var valueType = target is null ? null : DictionaryValueType(target);
+        var members = target is null || valueType is not null || target == typeof(object) ? null : MembersOf(target);
+        var result = new JsonObject();
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+            var childType = valueType;
+            if (members is not null && members.TryGetValue(Normalize(key), out var member))
+            {
+                key = member.JsonName;
+                childType = member.Type;
+            }
+
+            if (!TryBuild(entry.Value, childType, depth + 1, out var child))
+            {
+                return false;
+            }
+
+            result.Add(key, child);
+        }
+
+        node = result;
+        return true;
+    }
+
+    private static bool TryBuildArray(IEnumerable items, Type? target, int depth, out JsonNode? node)
+    {
+        node = null;
+        var elementType = target is null ? null : ElementType(target);
+        var result = new JsonArray();
+        foreach (var item in items)
+        {
+            if (!TryBuild(item, elementType, depth + 1, out var child))
+            {
+                return false;
+            }
+
+            result.Add(child);
+        }
+
+        node = result;
+        return true;
+    }
+
+    private static Type? DictionaryValueType(Type type)
+    {
+        foreach (var candidate in type.GetInterfaces().Prepend(type))
+        {
+            if (candidate.IsGenericType)
+            {
+                var definition = candidate.GetGenericTypeDefinition();
+                if (definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
+                {
+                    return candidate.GetGenericArguments()[1];
+                }
+            }
+        }
+
+        return typeof(IDictionary).IsAssignableFrom(type) ? typeof(object) : null;
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        foreach (var candidate in type.GetInterfaces().Prepend(type))
+        {
+            if (candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            {
+                return candidate.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, (string JsonName, Type Type)> MembersOf(Type type) =>
+        Members.GetOrAdd(type, static type =>
+        {
+            var members = new Dictionary<string, (string JsonName, Type Type)>(StringComparer.Ordinal);
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length > 0 || property.IsDefined(typeof(JsonIgnoreAttribute)))
+                {
+                    continue;
+                }
+
+                var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
+                members.TryAdd(Normalize(jsonName), (jsonName, property.PropertyType));
+                members.TryAdd(Normalize(property.Name), (jsonName, property.PropertyType));
+            }
+
+            return members;
+        });
+}
