@@ -3,9 +3,11 @@ namespace Kedro.IO;
 /// <summary>
 /// Wraps a dataset and keeps what was last loaded or saved in memory (Kedro's <c>CachedDataset</c>): a load is
 /// served from the cache when it holds data, otherwise from the wrapped dataset (and then cached); a save goes to
-/// the wrapped dataset and then to the cache. Not shared with worker processes.
+/// the wrapped dataset and then to the cache. A typed load (<see cref="ITypedLoadDataset"/>) is served from the cache
+/// when the cached value already is of the requested type, otherwise from the wrapped dataset. Not shared with worker
+/// processes.
 /// </summary>
-public sealed class CachedDataset : AbstractDataset<object?>
+public sealed class CachedDataset : AbstractDataset<object?>, ITypedLoadDataset
 {
     private readonly MemoryDataset _cache;
 
@@ -30,6 +32,44 @@ public sealed class CachedDataset : AbstractDataset<object?>
     /// <inheritdoc/>
     /// <remarks>Always <see langword="true"/>: the cache lives in this process.</remarks>
     public override bool IsSingleProcess => true;
+
+    /// <inheritdoc/>
+    public object? Load(Type requestedType)
+    {
+        ArgumentNullException.ThrowIfNull(requestedType);
+        if (_cache.Exists())
+        {
+            var cached = _cache.Load();
+            if (requestedType == typeof(object) || requestedType.IsInstanceOfType(cached) || Dataset is not ITypedLoadDataset)
+            {
+                return cached;
+            }
+        }
+
+        var data = Dataset is ITypedLoadDataset typed ? typed.Load(requestedType) : Dataset.Load();
+        _cache.Save(data);
+        return data;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestedType);
+        if (_cache.Exists())
+        {
+            var cached = _cache.Load();
+            if (requestedType == typeof(object) || requestedType.IsInstanceOfType(cached) || Dataset is not ITypedLoadDataset)
+            {
+                return cached;
+            }
+        }
+
+        var data = Dataset is ITypedLoadDataset typed
+            ? await typed.LoadAsync(requestedType, cancellationToken).ConfigureAwait(false)
+            : await Dataset.LoadAsync(cancellationToken).ConfigureAwait(false);
+        _cache.Save(data);
+        return data;
+    }
 
     /// <inheritdoc/>
     protected override object? LoadCore()

@@ -423,7 +423,10 @@ public sealed partial class Pipeline
         return [.. path.Skip(seenAt[current]).Select(index => _items[index]).OrderBy(node => node.Name, StringComparer.Ordinal)];
     }
 
-    /// <summary>Beyond Kedro: a dataset passed between two nodes must fit the consumer's parameter type.</summary>
+    /// <summary>
+    /// Beyond Kedro: a dataset passed between two nodes must fit the consumer's parameter type, directly or through the
+    /// conversions applied when inputs are loaded (numbers, sequences into arrays or lists).
+    /// </summary>
     private void ValidateTypes()
     {
         foreach (var consumer in _nodes)
@@ -445,7 +448,7 @@ public sealed partial class Pipeline
 
                 var produced = producer.OutputType(input);
                 var consumed = consumer.InputType(input);
-                if (produced is not null && consumed is not null && !consumed.IsAssignableFrom(produced))
+                if (produced is not null && consumed is not null && !TypeFit.Fits(produced, consumed))
                 {
                     throw new PipelineException(PipelineText.TypeMismatch(input, producer, produced, consumer, consumed));
                 }

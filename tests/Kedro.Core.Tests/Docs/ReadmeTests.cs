@@ -1,18 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace Kedro.Core.Tests.Docs;
 
 public class ReadmeTests
 {
-    // The test binaries live under the repository (artifacts/...), so walking up from them finds the root.
-    // Source paths are not used: a CI build maps them to "/_/".
-    private static string RepositoryRoot()
+    // Usually the test binaries live under the repository (artifacts/...), so walking up from them finds the root; a
+    // build with its artifacts elsewhere still has the source path, unless a CI build mapped it to "/_/".
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        FindUp(AppContext.BaseDirectory)
+        ?? FindUp(Path.GetDirectoryName(thisFile))
+        ?? throw new InvalidOperationException("Kedro.slnx not found above the test binaries nor above the test sources.");
+
+    private static string? FindUp(string? start)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kedro.slnx")))
         {
             dir = dir.Parent;
         }
 
-        return dir?.FullName ?? throw new InvalidOperationException("Kedro.slnx not found above the test binaries.");
+        return dir?.FullName;
     }
 
     [Fact]

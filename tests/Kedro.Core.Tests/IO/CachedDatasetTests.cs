@@ -5,6 +5,33 @@ namespace Kedro.Core.Tests.IO;
 public class CachedDatasetTests
 {
     [Fact]
+    public void TypedLoad_AsksTheWrappedDatasetForTheTypeAndServesItFromTheCacheAfterwards()
+    {
+        var inner = new TypedProbeDataset(type => type == typeof(int[]) ? new[] { 1, 2 } : "untyped");
+        var cached = new CachedDataset(inner);
+
+        var first = cached.Load(typeof(int[]));
+        var second = cached.Load(typeof(int[]));
+
+        Assert.Equal([1, 2], Assert.IsType<int[]>(first));
+        Assert.Equal([1, 2], Assert.IsType<int[]>(second));
+        Assert.Equal([typeof(int[])], inner.Requested);
+    }
+
+    [Fact]
+    public async Task TypedLoadAsync_WhenTheCachedValueIsOfAnotherType_LoadsTheRequestedTypeFromTheWrappedDataset()
+    {
+        var inner = new TypedProbeDataset(type => type == typeof(string) ? "text" : 7);
+        var cached = new CachedDataset(inner);
+        cached.Save(3);
+
+        var data = await cached.LoadAsync(typeof(string));
+
+        Assert.Equal("text", data);
+        Assert.Equal([typeof(string)], inner.Requested);
+    }
+
+    [Fact]
     public void Load_WhenNothingSaved_SaysNothingWasSaved()
     {
         var dataset = new CachedDataset(new MemoryDataset());

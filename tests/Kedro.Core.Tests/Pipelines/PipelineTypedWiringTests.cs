@@ -123,4 +123,44 @@ public sealed class PipelineTypedWiringTests
         Assert.Contains("'Animal'", error.Message, StringComparison.Ordinal);
         _ = new Rock();
     }
+
+    [Fact]
+    public void Constructor_WhenAListFeedsAnArrayOfTheSameItems_SucceedsAndTheRunConvertsIt()
+    {
+        var pipeline = new Pipeline(
+        [
+            Node.Create(() => new List<int> { 1, 2, 3 }, null, "x", name: "a"),
+            Node.Create((int[] numbers) => numbers.Sum(), "x", "sum", name: "b"),
+        ]);
+
+        var outputs = new Kedro.Runners.SequentialRunner().Run(pipeline, new Kedro.IO.DataCatalog());
+
+        Assert.Equal(6, outputs["sum"].Load());
+    }
+
+    [Fact]
+    public void Constructor_WhenANumberFeedsAnotherNumericType_SucceedsAndTheRunConvertsIt()
+    {
+        var pipeline = new Pipeline(
+        [
+            Node.Create(() => 41L, null, "x", name: "a"),
+            Node.Create((int n) => n + 1, "x", "y", name: "b"),
+        ]);
+
+        var outputs = new Kedro.Runners.SequentialRunner().Run(pipeline, new Kedro.IO.DataCatalog());
+
+        Assert.Equal(42, outputs["y"].Load());
+    }
+
+    [Fact]
+    public void Constructor_WhenSequenceItemsDiffer_Throws()
+    {
+        var error = Assert.Throws<PipelineException>(() => new Pipeline(
+        [
+            Node.Create(() => new List<Animal>(), null, "x", name: "a"),
+            Node.Create((Rock[] rocks) => rocks.Length, "x", "y", name: "b"),
+        ]));
+
+        Assert.Contains("'Rock[]'", error.Message, StringComparison.Ordinal);
+    }
 }
