@@ -1,0 +1,30 @@
+namespace Kedro.Datasets.Internal;
+
+/// <summary>Reading a whole file and writing one atomically, synchronously or without blocking a thread on I/O.</summary>
+internal static class FileIO
+{
+    public static T Read<T>(string path, Func<Stream, T> parse)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920);
+        return parse(stream);
+    }
+
+    public static async ValueTask<T> ReadAsync<T>(string path, Func<Stream, T> parse, CancellationToken cancellationToken)
+    {
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        using var stream = new MemoryStream(bytes, writable: false);
+        return parse(stream);
+    }
+
+    public static void Write(string path, Action<Stream> write) => AtomicFile.Write(path, write);
+
+    public static async ValueTask WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        await AtomicFile.WriteAsync(
+            path,
+            (stream, token) => stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), token).AsTask(),
+            cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,275 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Data;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace Kedro.Datasets.Internal;
+
+/// <summary>
+/// JSON-shaped data for the JSON, YAML and pickle datasets: plain trees (<see cref="Dictionary{TKey, TValue}"/> of
+/// string to object, <see cref="List{T}"/> of object, string, int, long, double, bool, null) for untyped loads, and
+/// binding to a requested type where keys match members ignoring case and underscores (Kedro's <c>snake_case</c> keys
+/// fill PascalCase properties). Only the requested type is ever created; nothing in the data names a type.
+/// </summary>
+internal static class JsonTrees
+{
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, (string JsonName, Type Type)>> Members = new();
+
+    /// <summary>How typed loads read: case-insensitive, numbers from strings allowed, enums by name.</summary>
+    public static readonly JsonSerializerOptions ReadOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter() },
+        IncludeFields = true,
+    };
+
+    /// <summary>The options records are written with: snake_case property names (Kedro's style), enums by name.</summary>
+    public static JsonSerializerOptions WriteOptions(JsonNamingPolicy? naming, int? indent, bool ensureAscii)
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = naming,
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            Converters = { new JsonStringEnumConverter() },
+            IncludeFields = true,
+            WriteIndented = indent is > 0,
+            Encoder = ensureAscii ? System.Text.Encodings.Web.JavaScriptEncoder.Default : System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        if (indent is > 0)
+        {
+            options.IndentSize = indent.Value;
+        }
+
+        return options;
+    }
+
+    /// <summary>A plain tree from JSON: objects keep their key order.</summary>
+    public static object? ToPlain(JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject obj:
+                var dictionary = new Dictionary<string, object?>(obj.Count, StringComparer.Ordinal);
+                foreach (var (key, value) in obj)
+                {
+                    dictionary[key] = ToPlain(value);
+                }
+
+                return dictionary;
+            case JsonArray array:
+                var list = new List<object?>(array.Count);
+                foreach (var item in array)
+                {
+                    list.Add(ToPlain(item));
+                }
+
+                return list;
+            default:
+                var element = node.GetValue<JsonElement>();
+                return element.ValueKind switch
+                {
+                    JsonValueKind.String => element.GetString(),
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.Number when element.TryGetInt32(out var i) => i,
+                    JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+                    JsonValueKind.Number => element.GetDouble(),
+                    _ => null,
+                };
+        }
+    }
+
+    /// <summary>JSON for saving: plain trees as they are, a <see cref="DataTable"/> as a list of row objects, other values serialized.</summary>
+    public static JsonNode? FromData(object? data, JsonSerializerOptions options)
+    {
+        switch (data)
+        {
+            case null or DBNull:
+                return null;
+            case JsonNode node:
+                return node.DeepClone();
+            case string text:
+                return JsonValue.Create(text);
+            case bool flag:
+                return JsonValue.Create(flag);
+            case double number when !double.IsFinite(number):
+                return JsonValue.Create(number.ToString(CultureInfo.InvariantCulture)); // NaN/Infinity as Python's json writes them
+            case DataTable table:
+                var rows = new JsonArray();
+                foreach (DataRow row in table.Rows)
+                {
+                    var obj = new JsonObject();
+                    foreach (DataColumn column in table.Columns)
+                    {
+                        obj[column.ColumnName] = FromData(row[column], options);
+                    }
+
+                    rows.Add(obj);
+                }
+
+                return rows;
+            case IDictionary dictionary when IsPlainDictionary(dictionary):
+                var result = new JsonObject();
+                foreach (DictionaryEntry entry in dictionary)
+                {
+                    result[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = FromData(entry.Value, options);
+                }
+
+                return result;
+            case IList list when data.GetType().IsGenericType && data.GetType().GetGenericArguments()[0] == typeof(object):
+                var array = new JsonArray();
+                foreach (var item in list)
+                {
+                    array.Add(FromData(item, options));
+                }
+
+                return array;
+            default:
+                return JsonSerializer.SerializeToNode(data, data.GetType(), options);
+        }
+    }
+
+    /// <summary>Binds JSON to <paramref name="target"/> (keys renamed to the members they match first).</summary>
+    /// <exception cref="JsonException">The JSON does not fit.</exception>
+    public static object? Bind(JsonNode? node, Type target)
+    {
+        if (target == typeof(object))
+        {
+            return ToPlain(node);
+        }
+
+        if (target == typeof(JsonNode) || target == typeof(JsonObject) || target == typeof(JsonArray))
+        {
+            return target.IsInstanceOfType(node) ? node : throw new JsonException($"The JSON is not a '{target.Name}'.");
+        }
+
+        var renamed = Rename(node, target, 0);
+        return renamed.Deserialize(target, ReadOptions);
+    }
+
+    private static bool IsPlainDictionary(IDictionary dictionary)
+    {
+        var type = dictionary.GetType();
+        return !type.IsGenericType || type.GetGenericArguments()[0] == typeof(string);
+    }
+
+    private static JsonNode? Rename(JsonNode? node, Type? target, int depth)
+    {
+        if (node is null || target is null || depth > 64)
+        {
+            return node;
+        }
+
+        target = Nullable.GetUnderlyingType(target) ?? target;
+        switch (node)
+        {
+            case JsonObject obj:
+                var valueType = DictionaryValueType(target);
+                var members = valueType is null && target != typeof(object) ? MembersOf(target) : null;
+                var result = new JsonObject();
+                foreach (var (key, value) in obj)
+                {
+                    var name = key;
+                    var childType = valueType;
+                    if (members is not null && members.TryGetValue(RecordBinder.Normalize(key), out var member))
+                    {
+                        name = member.JsonName;
+                        childType = member.Type;
+                    }
+
+                    result[name] = Rename(value?.DeepClone(), childType, depth + 1);
+                }
+
+                return result;
+            case JsonArray array:
+                var elementType = ElementType(target);
+                var items = new JsonArray();
+                foreach (var item in array)
+                {
+                    items.Add(Rename(item?.DeepClone(), elementType, depth + 1));
+                }
+
+                return items;
+            default:
+                if (target.IsEnum && node.GetValueKind() == JsonValueKind.String)
+                {
+                    var text = node.GetValue<string>();
+                    if (Enum.TryParse(target, text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var member)
+                        && Enum.IsDefined(target, member!))
+                    {
+                        return JsonValue.Create(member!.ToString());
+                    }
+                }
+
+                return node.DeepClone();
+        }
+    }
+
+    private static Type? DictionaryValueType(Type type)
+    {
+        foreach (var candidate in type.GetInterfaces().Prepend(type))
+        {
+            if (candidate.IsGenericType)
+            {
+                var definition = candidate.GetGenericTypeDefinition();
+                if (definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
+                {
+                    return candidate.GetGenericArguments()[1];
+                }
+            }
+        }
+
+        return typeof(IDictionary).IsAssignableFrom(type) ? typeof(object) : null;
+    }
+
+    private static Type? ElementType(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        foreach (var candidate in type.GetInterfaces().Prepend(type))
+        {
+            if (candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+            {
+                return candidate.GetGenericArguments()[0];
+            }
+        }
+
+        return null;
+    }
+
+    private static Dictionary<string, (string JsonName, Type Type)> MembersOf(Type type) =>
+        Members.GetOrAdd(type, static type =>
+        {
+            var members = new Dictionary<string, (string JsonName, Type Type)>(StringComparer.Ordinal);
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (property.GetIndexParameters().Length == 0 && !property.IsDefined(typeof(JsonIgnoreAttribute)))
+                {
+                    var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
+                    members.TryAdd(RecordBinder.Normalize(jsonName), (jsonName, property.PropertyType));
+                    members.TryAdd(RecordBinder.Normalize(property.Name), (jsonName, property.PropertyType));
+                }
+            }
+
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (!field.IsDefined(typeof(JsonIgnoreAttribute)))
+                {
+                    var jsonName = field.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? field.Name;
+                    members.TryAdd(RecordBinder.Normalize(jsonName), (jsonName, field.FieldType));
+                }
+            }
+
+            return members;
+        });
+}

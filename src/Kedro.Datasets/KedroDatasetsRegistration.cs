@@ -1,0 +1,27 @@
+using Kedro.IO;
+
+namespace Kedro.Datasets;
+
+/// <summary>Registers Kedro.Datasets' types in a <see cref="DatasetTypeRegistry"/>.</summary>
+public static class KedroDatasetsRegistration
+{
+    /// <summary>
+    /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
+    /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
+    /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
+    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
+    /// </summary>
+    /// <param name="registry">The registry, for example <see cref="DatasetTypeRegistry.Default"/>.</param>
+    /// <returns>The same registry, to chain calls.</returns>
+    public static DatasetTypeRegistry AddKedroDatasets(this DatasetTypeRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry
+            .Register(static context => TextDataset.Create(context), "text.TextDataset")
+            .Register(static context => JsonDataset.Create(context), "json.JSONDataset")
+            .Register(static context => YamlDataset.Create(context), "yaml.YAMLDataset")
+            .Register(static context => CsvDataset.Create(context), "pandas.CSVDataset")
+            .Register(static context => ExcelDataset.Create(context), "pandas.ExcelDataset")
+            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset");
+    }
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Logging;
+
+namespace Kedro.Datasets;
+
+/// <summary>Kedro.Datasets' log messages (event ids 6000-6999).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 6000, Level = LogLevel.Debug, Message = "Loading {Dataset} as '{Type}'")]
+    public static partial void LoadingDatasetAs(this ILogger logger, string dataset, string type);
+}

@@ -1,0 +1,126 @@
+using System.Data;
+using Kedro.Datasets.Tests.Support;
+using Kedro.IO;
+
+namespace Kedro.Datasets.Tests;
+
+public sealed class ExcelDatasetTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    private static List<Shuttle> Shuttles() =>
+    [
+        new(63561, "Niue", "Type V5", "Quantum", "ThetaBase Services", 1, 2, "strict", 1, "f", "f", "$1,325.0", 35029),
+        new(36260, "Anguilla", "Type V5", "Quantum", null, 1, 2, "strict", null, "t", "f", "$1,780.0", 30292),
+    ];
+
+    [Fact]
+    public void SaveThenLoad_Records_RoundTripWithNullableProperties()
+    {
+        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+
+        dataset.Save(Shuttles());
+        var loaded = (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!;
+
+        Assert.Equal(Shuttles(), loaded);
+    }
+
+    [Fact]
+    public void Load_Untyped_IsDataTableWithSnakeCaseColumnsAndInferredTypes()
+    {
+        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+        dataset.Save(Shuttles());
+
+        var table = Assert.IsType<DataTable>(dataset.Load());
+
+        Assert.Equal("id", table.Columns[0].ColumnName);
+        Assert.Equal("d_check_complete", table.Columns[9].ColumnName);
+        Assert.Equal(typeof(long), table.Columns["passenger_capacity"]!.DataType);
+        Assert.Equal(typeof(string), table.Columns["price"]!.DataType);
+        Assert.Equal("$1,780.0", table.Rows[1]["price"]);
+        Assert.Equal(DBNull.Value, table.Rows[1]["engine_vendor"]);
+    }
+
+    [Fact]
+    public async Task LoadAsyncAndSaveAsync_RoundTripAsArray()
+    {
+        var dataset = new ExcelDataset(_dir.File("async.xlsx"));
+        await dataset.SaveAsync(Shuttles());
+        var loaded = (Shuttle[])(await dataset.LoadAsync(typeof(Shuttle[])))!;
+        Assert.Equal(Shuttles(), loaded);
+    }
+
+    [Fact]
+    public void SheetNames_SaveAndLoadTheNamedSheet_OrEverySheet()
+    {
+        var path = _dir.File("book.xlsx");
+        var writer = new ExcelDataset(path);
+        var table = new DataTable();
+        table.Columns.Add("x", typeof(int));
+        table.Rows.Add(7);
+        writer.Save(new Dictionary<string, object> { ["first"] = Shuttles(), ["second"] = table });
+
+        var second = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = "second" });
+        Assert.Equal(7L, ((DataTable)second.Load()!).Rows[0]["x"]);
+
+        var byIndex = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = 1, ["engine"] = "openpyxl" });
+        Assert.Equal(7L, ((DataTable)byIndex.Load()!).Rows[0]["x"]);
+
+        var all = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = null });
+        var sheets = Assert.IsType<Dictionary<string, DataTable>>(all.Load());
+        Assert.Equal(["first", "second"], sheets.Keys);
+        var typed = (Dictionary<string, List<Dictionary<string, object?>>>)all.Load(typeof(IReadOnlyDictionary<string, List<Dictionary<string, object?>>>))!;
+        Assert.Equal(7L, typed["second"][0]["x"]);
+
+        var missing = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = "third" });
+        var error = Assert.Throws<DatasetException>(() => missing.Load());
+        Assert.Contains("the workbook has no sheet 'third' (sheets: 'first', 'second').", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_WithSheetNameArgument_WritesThatSheet()
+    {
+        var path = _dir.File("named.xlsx");
+        new ExcelDataset(path, saveArgs: new Dictionary<string, object?> { ["sheet_name"] = "shuttles", ["index"] = false }).Save(Shuttles());
+        var loaded = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = "shuttles" }).Load(typeof(List<Shuttle>));
+        Assert.Equal(2, ((List<Shuttle>)loaded!).Count);
+    }
+
+    [Fact]
+    public void Save_WhenWritingFails_LeavesThePreviousFileAndNoTemporaryFile()
+    {
+        var path = _dir.File("keep.xlsx");
+        var dataset = new ExcelDataset(path);
+        dataset.Save(Shuttles());
+        var before = File.ReadAllBytes(path);
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(new List<WithExploding> { new(1, new Exploding()) }));
+
+        Assert.Contains("boom", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.Equal(["keep.xlsx"], _dir.Files());
+    }
+
+    [Fact]
+    public void Load_AsUnsupportedType_NamesDatasetFileAndType()
+    {
+        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+        dataset.Save(Shuttles());
+        var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(string)));
+        Assert.Contains($"Cannot load '{_dir.File("shuttles.xlsx")}' as 'System.String'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Versioned_SaveThenLoadLatestOrAGivenVersion()
+    {
+        var path = _dir.File("v.xlsx");
+        new ExcelDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(Shuttles().Take(1).ToList());
+        new ExcelDataset(path, version: new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save(Shuttles());
+
+        Assert.Equal(2, ((List<Shuttle>)new ExcelDataset(path, version: new DatasetVersion(null, null)).Load(typeof(List<Shuttle>))!).Count);
+        Assert.Single((List<Shuttle>)new ExcelDataset(path, version: new DatasetVersion("2024-01-01T00.00.00.000Z", null)).Load(typeof(List<Shuttle>))!);
+    }
+}
