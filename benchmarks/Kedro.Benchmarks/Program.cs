@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cpu, io, memory, all. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cpu, io, memory, parallel, all. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -27,14 +27,18 @@ switch (scenario)
     case "memory-loop":
         Memory.Child(useKedro: false);
         break;
+    case "parallel":
+        await ParallelScenarios.RunAsync();
+        break;
     case "all":
         Scheduling.Run(100_000);
         Cpu.Run();
         await Io.RunAsync();
         Memory.Run();
+        await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cpu, io, memory, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cpu, io, memory, parallel, all.");
         return 2;
 }
 

@@ -147,6 +147,21 @@ public sealed class CatalogConfigResolver
         return FactoryPattern.IsPattern(name);
     }
 
+    /// <summary>The dataset patterns and the user catch-all with their (credentials-resolved) configuration, in matching order.</summary>
+    /// <returns>Pattern -> a copy of its configuration.</returns>
+    internal IReadOnlyList<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> PatternConfigs()
+    {
+        var result = _datasetPatterns
+            .Select(p => KeyValuePair.Create(p.Pattern.Pattern, (IReadOnlyDictionary<string, object?>)ConfigTree.CopyMapping(p.Config)))
+            .ToList();
+        if (_userCatchAll is { } catchAll)
+        {
+            result.Add(KeyValuePair.Create(catchAll.Pattern.Pattern, (IReadOnlyDictionary<string, object?>)ConfigTree.CopyMapping(catchAll.Config)));
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// All patterns in matching order: dataset patterns by specificity, then the user catch-all (if any), then
     /// the runtime patterns not already listed (Kedro's <c>list_patterns()</c>).

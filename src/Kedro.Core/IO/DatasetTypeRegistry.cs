@@ -46,7 +46,7 @@ public sealed class DatasetTypeRegistry
         ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(aliases);
-        var registration = new Registration(typeName, factory);
+        var registration = new Registration(typeName, factory, factory);
         foreach (var name in aliases.Prepend(typeName))
         {
             _types[name] = registration;
@@ -68,7 +68,7 @@ public sealed class DatasetTypeRegistry
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(aliases);
-        return Register(typeof(TDataset), context => factory(context), aliases.Prepend(typeof(TDataset).Name));
+        return Register(typeof(TDataset), context => factory(context), aliases.Prepend(typeof(TDataset).Name), factory);
     }
 
     /// <summary>Whether a type name (or alias) is registered.</summary>
@@ -148,9 +148,46 @@ public sealed class DatasetTypeRegistry
     internal bool IsMemoryType(object? type) =>
         type is string name && Find(name)?.TypeName == typeof(MemoryDataset).FullName;
 
-    private DatasetTypeRegistry Register(Type type, Func<DatasetFactoryContext, IDataset> factory, IEnumerable<string> aliases)
+    /// <summary>
+    /// The registration that <paramref name="typeName"/> resolves to: the reported type name, every name and alias it is
+    /// registered under, and the factory as it was given (a worker process re-creates it from its method).
+    /// </summary>
+    internal (string TypeName, IReadOnlyList<string> Names, Delegate Factory)? GetRegistration(string typeName)
     {
-        var registration = new Registration(type.FullName ?? type.Name, factory);
+        var registration = Find(typeName);
+        if (registration is null)
+        {
+            return null;
+        }
+
+        var names = _types.Where(p => ReferenceEquals(p.Value, registration)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+        return (registration.TypeName, names, registration.Source);
+    }
+
+    /// <summary>
+    /// Registers a factory re-created in a worker process: a <c>Func&lt;DatasetFactoryContext, TDataset&gt;</c> for any
+    /// dataset type, under the reported type name and the given names.
+    /// </summary>
+    internal void RegisterRecreated(string typeName, Delegate factory, IEnumerable<string> names)
+    {
+        var datasetType = factory.GetType().GetGenericArguments()[^1];
+        var wrap = typeof(DatasetTypeRegistry).GetMethod(nameof(Wrap), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!
+            .MakeGenericMethod(datasetType);
+        var wrapped = (Func<DatasetFactoryContext, IDataset>)wrap.Invoke(null, [factory])!;
+        var registration = new Registration(typeName, wrapped, factory);
+        foreach (var name in names)
+        {
+            _types[name] = registration;
+        }
+    }
+
+    private static Func<DatasetFactoryContext, IDataset> Wrap<TDataset>(Func<DatasetFactoryContext, TDataset> factory)
+        where TDataset : IDataset =>
+        factory as Func<DatasetFactoryContext, IDataset> ?? (context => factory(context));
+
+    private DatasetTypeRegistry Register(Type type, Func<DatasetFactoryContext, IDataset> factory, IEnumerable<string> aliases, Delegate? source = null)
+    {
+        var registration = new Registration(type.FullName ?? type.Name, factory, source ?? factory);
         foreach (var name in aliases.Append(registration.TypeName))
         {
             _types[name] = registration;
@@ -252,5 +289,5 @@ public sealed class DatasetTypeRegistry
         };
     }
 
-    private sealed record Registration(string TypeName, Func<DatasetFactoryContext, IDataset> Factory);
+    private sealed record Registration(string TypeName, Func<DatasetFactoryContext, IDataset> Factory, Delegate Source);
 }

@@ -131,6 +131,36 @@ public abstract partial class AbstractRunner
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(catalog);
+        catalog = PrepareCatalog(catalog);
+        try
+        {
+            return await RunPreparedAsync(pipeline, catalog, hookManager, runId, onlyMissingOutputs, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            OnRunEnded();
+        }
+    }
+
+    /// <summary>
+    /// Called first in every run: the catalog the run uses instead of the given one (a process-based runner converts it
+    /// to a catalog whose intermediates live in shared memory). Returns the given catalog by default.
+    /// </summary>
+    private protected virtual DataCatalog PrepareCatalog(DataCatalog catalog) => catalog;
+
+    /// <summary>Called last in every run, whether it succeeded, failed or was cancelled; does nothing by default.</summary>
+    private protected virtual void OnRunEnded()
+    {
+    }
+
+    private async ValueTask<IReadOnlyDictionary<string, IDataset>> RunPreparedAsync(
+        Pipeline pipeline,
+        DataCatalog catalog,
+        HookManager? hookManager,
+        string? runId,
+        bool onlyMissingOutputs,
+        CancellationToken cancellationToken)
+    {
         if (onlyMissingOutputs)
         {
             pipeline = MissingOutputsFilter.Filter(pipeline, catalog, Logger);

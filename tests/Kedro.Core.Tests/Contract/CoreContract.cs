@@ -94,7 +94,7 @@ public static class CoreContract
         IDataset empty = new MemoryDataset();
         IDataset assigned = new MemoryDataset(new object(), CopyMode.Assign);        // CopyMode: DeepCopy, Copy, Assign
         IDataset cached = new CachedDataset(memory);
-        // SharedMemoryDataset, SharedMemoryDataCatalog and ParallelRunner come with the ParallelRunner issue.
+        IDataset shared = new SharedMemoryDataset();                                 // data held where every worker process reads it
 
         object? data = memory.Load();
         memory.Save(new List<int> { 4 });
@@ -105,7 +105,7 @@ public static class CoreContract
         bool singleProcess = cached.IsSingleProcess;                                 // Kedro's _SINGLE_PROCESS
         var version = new DatasetVersion(Load: null, Save: "2026-01-01T00.00.00.000Z"); // Kedro's Version(load, save);
         // named DatasetVersion because "Version" would clash with System.Version
-        _ = (assigned, data, exists, describe, ephemeral, singleProcess, version);
+        _ = (assigned, shared, data, exists, describe, ephemeral, singleProcess, version);
     }
 
     // A user-defined dataset: the typed base class does the wrapping Kedro's AbstractDataset does
@@ -147,6 +147,8 @@ public static class CoreContract
         DataCatalog fromConfig = DataCatalog.FromConfig(config, credentials: null,
             loadVersions: null, saveVersion: null);
 
+        var sharedCatalog = new SharedMemoryDataCatalog(new Dictionary<string, IDataset> { ["a"] = new MemoryDataset(1) });
+        sharedCatalog.ValidateCatalog();                          // throws, listing every dataset unusable across processes
         _ = (a, maybe, has, names, one, typed, there, csvs, fromConfig);
     }
 
@@ -169,6 +171,12 @@ public static class CoreContract
         outputs = new ThreadRunner(maxWorkers: 4).Run(pipeline, catalog, hooks, runId: "r1", onlyMissingOutputs: true);
         outputs = await new ThreadRunner(maxWorkers: 2, isAsync: true).RunAsync(pipeline, catalog, hooks,
             runId: null, onlyMissingOutputs: false, cancellationToken);
+        using (var parallel = new ParallelRunner(maxWorkers: 2, isAsync: true))   // worker processes
+        {
+            // The contract passes `new SharedMemoryDataCatalog()`; here it holds the catalog's datasets so the pipeline's inputs exist.
+            outputs = await parallel.RunAsync(pipeline, new SharedMemoryDataCatalog(catalog.Items().ToDictionary(p => p.Key, p => p.Value)), hooks,
+                runId: null, onlyMissingOutputs: false, cancellationToken);
+        }
 
         try
         {

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using Kedro.IO;
+using Kedro.Pipelines;
+using Kedro.Runners;
+
+/// <summary>ParallelRunner: pool start-up, 100 MB hand-offs between worker processes, CPU-bound speed-up, per-node overhead.</summary>
+internal static class ParallelScenarios
+{
+    private const int HundredMegabytes = 100 * 1024 * 1024;
+
+    public static async Task RunAsync()
+    {
+        await StartUpAsync();
+        await HandOffAsync();
+        await ChainAsync();
+        await CpuAsync();
+    }
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Time from creating the runner to two ready workers (the worker assembly is already extracted after the first).</summary>
+    private static async Task StartUpAsync()
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 4; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            await using var runner = new ParallelRunner(maxWorkers: 2);
+            await runner.StartWorkersAsync(2);
+            times.Add(sw.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine(F($"pool start-up, 2 workers: first {times[0]:F3} s, then median {Median(times.Skip(1)):F3} s"));
+    }
+
+    private static (double[] Data, long Start, int Pid) MakeDoubles()
+    {
+        var data = GC.AllocateUninitializedArray<double>(HundredMegabytes / sizeof(double));
+        data.AsSpan().Fill(1.5);
+        return (data, Stopwatch.GetTimestamp(), Environment.ProcessId);
+    }
+
+    private static (byte[] Data, long Start, int Pid) MakeBytes()
+    {
+        var data = GC.AllocateUninitializedArray<byte>(HundredMegabytes);
+        data.AsSpan().Fill(7);
+        return (data, Stopwatch.GetTimestamp(), Environment.ProcessId);
+    }
+
+    /// <summary>Seconds from the producer returning to the consumer holding the value, and whether it ran in another process.</summary>
+    private static double[] Receive(Array data, long start, int pid)
+    {
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return [elapsed, pid != Environment.ProcessId ? 1 : 0, data.Length];
+    }
+
+    private static async Task HandOffAsync()
+    {
+        await using var runner = new ParallelRunner(maxWorkers: 2);
+        await runner.StartWorkersAsync(2);
+        foreach (var (label, make) in new (string, Delegate)[] { ("double[]", MakeDoubles), ("byte[]", MakeBytes) })
+        {
+            var times = new List<double>();
+            var crossed = true;
+            for (var i = 0; i < 5; i++)
+            {
+                var pipeline = new Pipeline(
+                [
+                    Node.Create(make, null, new[] { "data", "start", "pid" }, name: "produce"),
+                    Node.Create(Receive, new[] { "data", "start", "pid" }, "measured", name: "consume"),
+                ]);
+                var result = await runner.RunAsync(pipeline, new DataCatalog());
+                var measured = (double[])result["measured"].Load()!;
+                times.Add(measured[0]);
+                crossed &= measured[1] == 1;
+            }
+
+            var median = Median(times.Skip(1));
+            Console.WriteLine(F($"| 100 MB {label} | ParallelRunner(2) | {median:F3} s | {100 / 1.048576 / median / 1000:F2} GB/s | other process: {crossed} |"));
+        }
+    }
+
+    private static int Inc(int x) => x + 1;
+
+    private static Pipeline Chain(int n) => new(Enumerable.Range(0, n).Select(i => Node.Create(Inc, $"d{i}", $"d{i + 1}", name: $"n{i:D5}")));
+
+    private static async Task ChainAsync()
+    {
+        await using var runner = new ParallelRunner(maxWorkers: 2);
+        await runner.StartWorkersAsync(2);
+        for (var i = 0; i < 3; i++)
+        {
+            await runner.RunAsync(Chain(100), new DataCatalog(new Dictionary<string, IDataset> { ["d0"] = new MemoryDataset(0) }));
+        }
+
+        var times = new List<double>();
+        foreach (var n in new[] { 100, 1000, 1000, 1000 })
+        {
+            var pipeline = Chain(n);
+            var sw = Stopwatch.StartNew();
+            var result = await runner.RunAsync(pipeline, new DataCatalog(new Dictionary<string, IDataset> { ["d0"] = new MemoryDataset(0) }));
+            var elapsed = sw.Elapsed.TotalSeconds;
+            if (!Equals(result[$"d{n}"].Load(), n))
+            {
+                throw new InvalidOperationException("wrong chain result");
+            }
+
+            if (n == 100)
+            {
+                Console.WriteLine(F($"| chain | Parallel (2 workers) | 100 | {elapsed:F3} s | {elapsed * 1e4:F0} µs |"));
+            }
+            else
+            {
+                times.Add(elapsed);
+            }
+        }
+
+        var median = Median(times);
+        Console.WriteLine(F($"| chain | Parallel (2 workers) | 1,000 | {median:F3} s | {median * 1e3:F0} µs |"));
+    }
+
+    private static double Burn(int seed)
+    {
+        var x = seed + 0.5;
+        for (var i = 0; i < 400_000_000; i++)
+        {
+            x = (x * 1.000000001) + 1e-9;
+        }
+
+        return x;
+    }
+
+    private static Pipeline Eight() => new(Enumerable.Range(0, 8).Select(i => Node.Create(Burn, $"seed{i}", $"out{i}", name: $"burn{i}")));
+
+    private static DataCatalog Seeds() => new(Enumerable.Range(0, 8).ToDictionary(i => $"seed{i}", i => (IDataset)new MemoryDataset(i)));
+
+    private static async Task CpuAsync()
+    {
+        var sw = Stopwatch.StartNew();
+        new SequentialRunner().Run(Eight(), Seeds());
+        var sequential = sw.Elapsed.TotalSeconds;
+        await using var runner = new ParallelRunner(maxWorkers: 2);
+        await runner.StartWorkersAsync(2);
+        sw.Restart();
+        await runner.RunAsync(Eight(), Seeds());
+        var parallel = sw.Elapsed.TotalSeconds;
+        Console.WriteLine(F($"| Sequential | {sequential:F2} s | 1.00× |"));
+        Console.WriteLine(F($"| ParallelRunner(2) | {parallel:F2} s | {sequential / parallel:F2}× |"));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,46 @@
+using Kedro.Pipelines;
+
+namespace Kedro.Runners.Parallel;
+
+/// <summary>ParallelRunner's messages, built in one place.</summary>
+internal static class ParallelErrors
+{
+    public const string MuxerNotFound =
+        "ParallelRunner could not find the 'dotnet' executable to start its worker processes. Set DOTNET_ROOT or put 'dotnet' on the PATH.";
+
+    public static string WorkerAssemblyMissing(string resource) =>
+        $"Kedro.Core does not contain its worker entry point '{resource}'. Rebuild Kedro.Core.";
+
+    public static string AssemblyMismatch(string assembly, string path) =>
+        $"The worker process loaded a different build of '{assembly}' from '{path}' than the parent process runs. Rebuild the application so both use the same assembly.";
+
+    public static string MethodNotFound(string type, int token) =>
+        $"The worker process could not find method 0x{token:x8} in '{type}'.";
+
+    public static string TypeNotFound(string type) =>
+        $"The worker process could not load type '{type}'. Make sure its assembly is in the application's folder.";
+
+    public static ArgumentException NodesNotSerialisable(IEnumerable<string> nodesWithReasons) =>
+        new("The following nodes cannot be serialised: " + PythonList(nodesWithReasons)
+            + "\nIn order to utilize multiprocessing you need to make sure all nodes are serialisable, i.e. nodes should not include lambda functions, nested functions, closures, etc."
+            + "\nIf you are using custom decorators ensure they are correctly decorated using functools.wraps()."
+            + "\nIn Kedro.NET a node function is serialisable when it is a static method, a lambda that captures nothing, or an instance method of an object without fields.");
+
+    public static TaskException WorkerDied(Node node, int processId, string status) =>
+        new($"Node '{node.Name}' failed: its worker process ({processId}) {status}. The worker was replaced; the node's outputs were not saved.");
+
+    public static TaskException WorkerFailedToStart(string detail) =>
+        new($"ParallelRunner could not start a worker process: {detail}");
+
+    public static InvalidOperationException ConcurrentRun() =>
+        new("This ParallelRunner is already running a pipeline. A ParallelRunner runs one pipeline at a time; create another runner to run pipelines concurrently.");
+
+    public static TaskException Remote(string nodeName, string type, string message, Exception? inner) =>
+        inner is null
+            ? new($"Node '{nodeName}' failed in its worker process with {type}: {message}")
+            : new($"Node '{nodeName}' failed in its worker process with {type}: {message}", inner);
+
+    /// <summary>Python's repr of a sorted list of strings: <c>['a', 'b']</c>.</summary>
+    public static string PythonList(IEnumerable<string> items) =>
+        "[" + string.Join(", ", items.Order(StringComparer.Ordinal).Select(item => $"'{item}'")) + "]";
+}
