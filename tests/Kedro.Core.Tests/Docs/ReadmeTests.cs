@@ -43,7 +43,7 @@ public class ReadmeTests
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
 
-        Assert.Contains("dotnet run --project samples/Quickstart", readme, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project samples/Spaceflights -- run", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test Kedro.slnx", readme, StringComparison.Ordinal);
     }
 }

@@ -1,0 +1,122 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using Spaceflights.RawData;
+
+namespace Kedro.Cli.Tests.EndToEnd;
+
+public sealed partial class RawDataGeneratorTests
+{
+    private static readonly RawDataSize Small = new(300, 450);
+
+    [Fact]
+    public void Generate_HasTheStartersFilesColumns()
+    {
+        var (companies, reviews, shuttles) = RawDataGenerator.Generate(Small);
+
+        Assert.Equal(["id", "company_rating", "company_location", "total_fleet_count", "iata_approved"], companies.Columns);
+        Assert.Equal(
+            ["shuttle_id", "review_scores_rating", "review_scores_comfort", "review_scores_amenities", "review_scores_trip",
+             "review_scores_crew", "review_scores_location", "review_scores_price", "number_of_reviews", "reviews_per_month"],
+            reviews.Columns);
+        Assert.Equal(
+            ["id", "shuttle_location", "shuttle_type", "engine_type", "engine_vendor", "engines", "passenger_capacity",
+             "cancellation_policy", "crew", "d_check_complete", "moon_clearance_complete", "price", "company_id"],
+            shuttles.Columns);
+        Assert.Equal(300, companies.Rows.Count);
+        Assert.Equal(450, shuttles.Rows.Count);
+        Assert.Equal(450, reviews.Rows.Count);
+    }
+
+    [Fact]
+    public void Generate_WritesValuesInTheStartersFormats()
+    {
+        var (companies, _, shuttles) = RawDataGenerator.Generate(Small);
+
+        Assert.All(companies.Rows, r => Assert.True(r[1] is null || PercentText().IsMatch((string)r[1]!), $"rating {r[1]}"));
+        Assert.All(companies.Rows, r => Assert.Contains(r[4], new object[] { "t", "f" }));
+        Assert.All(shuttles.Rows, r => Assert.Matches(MoneyText(), (string)r[11]!));
+        Assert.All(shuttles.Rows, r => Assert.Contains(r[9], new object[] { "t", "f" }));
+        Assert.Equal(shuttles.Rows.Count, shuttles.Rows.Select(r => r[0]).Distinct().Count());
+    }
+
+    [Fact]
+    public void Generate_HasMissingValuesWhereTheRealDataHasThem()
+    {
+        var (companies, reviews, _) = RawDataGenerator.Generate(RawDataSize.Default);
+
+        Assert.Contains(companies.Rows, r => r[1] is null);       // company_rating
+        Assert.Contains(companies.Rows, r => r[3] is null);       // total_fleet_count
+        Assert.Contains(reviews.Rows, r => r[1] is null && (long)r[8]! == 0);   // shuttles without reviews
+        Assert.Contains(reviews.Rows, r => r[1] is not null);
+    }
+
+    [Fact]
+    public void Generate_WithTheSameSeed_IsIdentical_AndAnotherSeedDiffers()
+    {
+        var first = RawDataGenerator.Generate(Small, seed: 7);
+        var again = RawDataGenerator.Generate(Small, seed: 7);
+        var other = RawDataGenerator.Generate(Small, seed: 8);
+
+        Assert.Equal(first.Shuttles.Rows, again.Shuttles.Rows);
+        Assert.Equal(first.Reviews.Rows, again.Reviews.Rows);
+        Assert.NotEqual(first.Shuttles.Rows, other.Shuttles.Rows);
+    }
+
+    [Fact]
+    public void WriteMissing_WritesOnlyTheMissingFiles_AndTheSameBytesAgain()
+    {
+        using var folder = new TempFolder();
+        var raw = Path.Combine(folder.Path, "data", "01_raw");
+
+        Assert.Equal(["companies.csv", "reviews.csv", "shuttles.xlsx"], RawDataGenerator.WriteMissing(raw, Small));
+        var reviews = File.ReadAllBytes(Path.Combine(raw, "reviews.csv"));
+        File.WriteAllText(Path.Combine(raw, "companies.csv"), "id\n1\n");   // e.g. real data dropped in
+        File.Delete(Path.Combine(raw, "reviews.csv"));
+
+        Assert.Equal(["reviews.csv"], RawDataGenerator.WriteMissing(raw, Small));
+        Assert.Equal(reviews, File.ReadAllBytes(Path.Combine(raw, "reviews.csv")));
+        Assert.Equal("id\n1\n", File.ReadAllText(Path.Combine(raw, "companies.csv")));
+        Assert.Empty(RawDataGenerator.WriteMissing(raw, Small));
+        Assert.Equal(3, Directory.GetFiles(raw).Length);   // no temporary files left behind
+    }
+
+    [Fact]
+    public void WriteMissing_WritesCsvAsPandasDoes()
+    {
+        using var folder = new TempFolder();
+
+        RawDataGenerator.WriteMissing(folder.Path, Small);
+
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, "companies.csv"));
+        Assert.Equal("id,company_rating,company_location,total_fleet_count,iata_approved", lines[0]);
+        Assert.Equal(301, lines.Length);
+        Assert.Matches(@"^\d+,(\d+%)?,(""[^""]*""|[^,]*),(\d+\.0)?,[tf]$", lines[1]);
+        Assert.Contains(lines, l => l.Contains("\"Korea, Republic of\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WriteMissing_WritesAWorkbookWithOneSheetOfShuttles()
+    {
+        using var folder = new TempFolder();
+
+        RawDataGenerator.WriteMissing(folder.Path, Small);
+
+        using var zip = ZipFile.OpenRead(Path.Combine(folder.Path, "shuttles.xlsx"));
+        Assert.Contains("name=\"Sheet1\"", Read(zip, "xl/workbook.xml"), StringComparison.Ordinal);
+        var sheet = Read(zip, "xl/worksheets/sheet1.xml");
+        Assert.Equal(451, Regex.Count(sheet, "<row "));
+        Assert.Contains("<si><t xml:space=\"preserve\">moon_clearance_complete</t></si>", Read(zip, "xl/sharedStrings.xml"), StringComparison.Ordinal);
+    }
+
+    private static string Read(ZipArchive zip, string name)
+    {
+        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+        return reader.ReadToEnd();
+    }
+
+    [GeneratedRegex(@"^\d{1,3}%$")]
+    private static partial Regex PercentText();
+
+    [GeneratedRegex(@"^\$\d{1,3}(,\d{3})*\.\d$")]
+    private static partial Regex MoneyText();
+}
