@@ -19,6 +19,7 @@ internal sealed class FastYamlReader
     private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
     private int _pos;
     private int _lineIndent;
+    private int _flowParentIndent = -1;
 
     private FastYamlReader(string text, string source)
     {
@@ -44,7 +45,9 @@ internal sealed class FastYamlReader
         }
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
-        if (text.Contains('\r', StringComparison.Ordinal))
+
+        // A lone CR and the Unicode line breaks NEL, LS and PS are line breaks to YAML; leave them to the full parser.
+        if (text.AsSpan().IndexOfAny('\r', '\u0085', '\u2028') >= 0 || text.Contains('\u2029', StringComparison.Ordinal))
         {
             return false;
         }
@@ -143,6 +146,12 @@ internal sealed class FastYamlReader
                 blank++;
             }
 
+            // A tab in the indentation is an error to YAML even on a blank or comment-only line.
+            if (blank != spaces)
+            {
+                throw GiveUp();
+            }
+
             if (blank >= _text.Length)
             {
                 _pos = _text.Length;
@@ -161,11 +170,6 @@ internal sealed class FastYamlReader
                 var end = _text.IndexOf('\n', blank);
                 _pos = end < 0 ? _text.Length : end;
                 continue;
-            }
-
-            if (blank != spaces)
-            {
-                throw GiveUp();
             }
 
             _pos = spaces;
@@ -430,7 +434,7 @@ internal sealed class FastYamlReader
         }
         else
         {
-            node = ParseInline(tag, anchor, mark);
+            node = ParseInline(tag, anchor, mark, parentIndent);
             ExpectLineEnd();
             Advance();
             if (_lineIndent > parentIndent)
@@ -447,13 +451,14 @@ internal sealed class FastYamlReader
         return node;
     }
 
-    private ConfigNode ParseInline(string? tag, string? anchor, SourceMark mark)
+    private ConfigNode ParseInline(string? tag, string? anchor, SourceMark mark, int parentIndent)
     {
         switch (Cur)
         {
             case '*' when tag is null && anchor is null:
                 return Alias();
             case '[' or '{':
+                _flowParentIndent = parentIndent;
                 var collection = ParseFlowNode();
                 CheckCollectionTag(collection, tag);
                 return collection;
@@ -725,7 +730,12 @@ internal sealed class FastYamlReader
         while (_pos < _text.Length)
         {
             var c = _text[_pos];
-            if (IsSeparator(c))
+            if (c == '\n')
+            {
+                _pos++;
+                CheckFlowContinuation();
+            }
+            else if (IsSeparator(c))
             {
                 _pos++;
             }
@@ -743,6 +753,24 @@ internal sealed class FastYamlReader
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>
+    /// A flow collection continued on a new line must be indented more than the block it sits in (a closing bracket
+    /// or a comma may be written at that block's indentation); anything else is left to the full parser.
+    /// </summary>
+    private void CheckFlowContinuation()
+    {
+        var at = _pos;
+        while (at < _text.Length && _text[at] == ' ')
+        {
+            at++;
+        }
+
+        if (at - _pos <= _flowParentIndent && at < _text.Length && _text[at] is not ('\n' or ']' or '}' or ','))
+        {
+            throw GiveUp();
         }
     }
 
@@ -838,6 +866,7 @@ internal sealed class FastYamlReader
         ExpectLineEnd();
         var position = _pos < _text.Length ? _pos + 1 : _pos;
         var lines = new List<string>();
+        var lastContentEndsLine = true;
         var contentIndent = -1;
         var leadingBlankIndent = 0;
         while (position < _text.Length)
@@ -897,12 +926,13 @@ internal sealed class FastYamlReader
             }
 
             lines.Add(line);
+            lastContentEndsLine = lineEnd < _text.Length;
             position = Math.Min(lineEnd + 1, _text.Length);
         }
 
         var last = lines.FindLastIndex(line => line.Length > 0);
         var trailing = lines.Count - 1 - last;
-        if (last < 0 && chomp == '+')
+        if ((last < 0 || !_text.EndsWith('\n')) && chomp == '+')
         {
             throw GiveUp();
         }
@@ -912,7 +942,7 @@ internal sealed class FastYamlReader
         {
             '-' => body,
             '+' => body + new string('\n', trailing + 1),
-            _ => body + "\n",
+            _ => lastContentEndsLine ? body + "\n" : body,
         };
 
         // Continue at the start of the line that ended the scalar.

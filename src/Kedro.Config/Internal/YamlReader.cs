@@ -52,7 +52,8 @@ internal sealed partial class YamlReader
     /// <exception cref="BadConfigException">The text is not valid YAML.</exception>
     public static ConfigNode? ReadDocumentWithFullParser(string text, string source)
     {
-        var reader = new YamlReader(text, source);
+        // A byte-order mark is not content (the fast reader and Kedro's loader skip it too).
+        var reader = new YamlReader(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, source);
         try
         {
             return reader.ReadStream();

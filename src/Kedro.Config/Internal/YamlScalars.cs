@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Kedro.Config.Internal;
 
@@ -204,51 +205,57 @@ internal static class YamlScalars
     private static object ParseInt(string text)
     {
         var value = text.Replace("_", string.Empty, StringComparison.Ordinal);
-        var sign = 1;
+        var negative = false;
         if (value[0] is '-' or '+')
         {
-            sign = value[0] == '-' ? -1 : 1;
+            negative = value[0] == '-';
             value = value[1..];
         }
 
-        try
+        BigInteger magnitude;
+        if (value.StartsWith("0b", StringComparison.Ordinal))
         {
-            long magnitude;
-            if (value == "0")
+            magnitude = Accumulate(value.AsSpan(2), 2);
+        }
+        else if (value.StartsWith("0x", StringComparison.Ordinal))
+        {
+            magnitude = Accumulate(value.AsSpan(2), 16);
+        }
+        else if (value.Contains(':', StringComparison.Ordinal))
+        {
+            magnitude = BigInteger.Zero;
+            foreach (var digit in value.Split(':'))
             {
-                magnitude = 0;
+                magnitude = (magnitude * 60) + Accumulate(digit, 10);
             }
-            else if (value.StartsWith("0b", StringComparison.Ordinal))
-            {
-                magnitude = Convert.ToInt64(value[2..], 2);
-            }
-            else if (value.StartsWith("0x", StringComparison.Ordinal))
-            {
-                magnitude = long.Parse(value[2..], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
-            }
-            else if (value.Contains(':', StringComparison.Ordinal))
-            {
-                magnitude = 0;
-                foreach (var digit in value.Split(':'))
-                {
-                    magnitude = checked((magnitude * 60) + long.Parse(digit, CultureInfo.InvariantCulture));
-                }
-            }
-            else if (value[0] == '0')
-            {
-                magnitude = Convert.ToInt64(value[1..], 8);
-            }
-            else
-            {
-                magnitude = long.Parse(value, NumberStyles.None, CultureInfo.InvariantCulture);
-            }
+        }
+        else if (value.Length > 1 && value[0] == '0')
+        {
+            magnitude = Accumulate(value.AsSpan(1), 8);
+        }
+        else
+        {
+            magnitude = Accumulate(value, 10);
+        }
 
-            return ConfigTrees.NormalizeScalar(sign * magnitude)!;
-        }
-        catch (OverflowException)
+        var signed = negative ? -magnitude : magnitude;
+
+        // Python keeps integers of any size; beyond 64 bits the nearest double is the closest .NET value (parsed from the
+        // decimal text, as the BigInteger-to-double conversion truncates).
+        return signed >= long.MinValue && signed <= long.MaxValue
+            ? ConfigTrees.NormalizeScalar((long)signed)!
+            : double.Parse(signed.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+    }
+
+    private static BigInteger Accumulate(ReadOnlySpan<char> digits, int radix)
+    {
+        var result = BigInteger.Zero;
+        foreach (var c in digits)
         {
-            return sign * double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+            result = (result * radix) + (char.IsAsciiDigit(c) ? c - '0' : char.ToLowerInvariant(c) - 'a' + 10);
         }
+
+        return result;
     }
 
     private static double ParseFloat(string text)

@@ -24,7 +24,7 @@ internal static class JsonTrees
     {
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new PlainObjectConverter() },
         IncludeFields = true,
     };
 
@@ -71,6 +71,16 @@ internal static class JsonTrees
                 }
 
                 return list;
+            case JsonValue value when !value.TryGetValue<JsonElement>(out _):
+                // A value built in memory (not parsed) holds the .NET value itself.
+                return value.GetValueKind() switch
+                {
+                    JsonValueKind.String => value.ToString(),
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    JsonValueKind.Number => ToPlain(JsonNode.Parse(value.ToJsonString())),
+                    _ => null,
+                };
             default:
                 var element = node.GetValue<JsonElement>();
                 return element.ValueKind switch
@@ -272,4 +282,17 @@ internal static class JsonTrees
 
             return members;
         });
+
+    /// <summary>
+    /// Reads a value declared as <see cref="object"/> (in <c>Dictionary&lt;string, object?&gt;</c>, <c>List&lt;object&gt;</c> or a
+    /// record's property) as the plain tree an untyped load gives, not as a <see cref="JsonElement"/>.
+    /// </summary>
+    private sealed class PlainObjectConverter : JsonConverter<object>
+    {
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ToPlain(JsonNode.Parse(ref reader));
+
+        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+    }
 }

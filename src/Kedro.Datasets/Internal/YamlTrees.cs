@@ -14,7 +14,7 @@ namespace Kedro.Datasets.Internal;
 internal static partial class YamlTrees
 {
     private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
+        .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true) // "yes", "on", "010" read back as strings (the loader types plain scalars as YAML 1.1)
         .DisableAliases()
         .Build();
 
@@ -106,9 +106,15 @@ internal static partial class YamlTrees
             return hex is >= int.MinValue and <= int.MaxValue ? (object)(int)hex : hex;
         }
 
+        if (BinaryPattern().IsMatch(clean))
+        {
+            var binary = ParseRadix(clean, 2);
+            return binary is >= int.MinValue and <= int.MaxValue ? (object)(int)binary : binary;
+        }
+
         if (OctalPattern().IsMatch(clean))
         {
-            var octal = ParseRadix(clean.Replace("0o", "0", StringComparison.Ordinal), 8);
+            var octal = ParseRadix(clean, 8);
             return octal is >= int.MinValue and <= int.MaxValue ? (object)(int)octal : octal;
         }
 
@@ -124,20 +130,24 @@ internal static partial class YamlTrees
     {
         var negative = text.StartsWith('-');
         var digits = text.TrimStart('+', '-');
-        digits = radix == 16 ? digits[2..] : digits.TrimStart('0');
+        digits = radix is 16 or 2 ? digits[2..] : digits.TrimStart('0');
         var value = digits.Length == 0 ? 0L : Convert.ToInt64(digits, radix);
         return negative ? -value : value;
     }
 
-    [GeneratedRegex("^[-+]?[0-9]+$")]
+    [GeneratedRegex("^[-+]?(0|[1-9][0-9]*)$")]
     private static partial Regex IntPattern();
 
     [GeneratedRegex("^[-+]?0x[0-9a-fA-F]+$")]
     private static partial Regex HexPattern();
 
-    [GeneratedRegex("^[-+]?0o?[0-7]+$")]
+    [GeneratedRegex("^[-+]?0b[01]+$")]
+    private static partial Regex BinaryPattern();
+
+    [GeneratedRegex("^[-+]?0[0-7]+$")]
     private static partial Regex OctalPattern();
 
-    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    // PyYAML's float: a dot is required and an exponent has a sign ("1e3" stays a string, as in Kedro).
+    [GeneratedRegex(@"^([-+]?[0-9]+\.[0-9]*([eE][-+][0-9]+)?|\.[0-9]+([eE][-+][0-9]+)?)$")]
     private static partial Regex FloatPattern();
 }

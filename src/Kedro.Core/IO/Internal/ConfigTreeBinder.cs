@@ -24,7 +24,7 @@ internal static class ConfigTreeBinder
     {
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new PlainObjectConverter() },
     };
 
     /// <summary>Binds <paramref name="tree"/> to <paramref name="target"/>.</summary>
@@ -240,4 +240,36 @@ internal static class ConfigTreeBinder
 
             return members;
         });
+
+    /// <summary>
+    /// Binds members declared as <see cref="object"/> (also in <c>Dictionary&lt;string, object?&gt;</c> and
+    /// <c>List&lt;object?&gt;</c>) to the plain values the tree holds (string, bool, int, long, double, dictionaries and
+    /// lists), as an untyped load gives them, instead of <see cref="JsonElement"/>s.
+    /// </summary>
+    private sealed class PlainObjectConverter : JsonConverter<object>
+    {
+        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            ToPlain(JsonElement.ParseValue(ref reader));
+
+        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, value.GetType(), options);
+
+        private static object? ToPlain(JsonElement element) => element.ValueKind switch
+        {
+            JsonValueKind.Object => element.EnumerateObject()
+                .Aggregate(new Dictionary<string, object?>(StringComparer.Ordinal), (map, property) =>
+                {
+                    map[property.Name] = ToPlain(property.Value);
+                    return map;
+                }),
+            JsonValueKind.Array => element.EnumerateArray().Select(ToPlain).ToList(),
+            JsonValueKind.String => element.GetString(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number when element.TryGetInt32(out var i) => i,
+            JsonValueKind.Number when element.TryGetInt64(out var l) => l,
+            JsonValueKind.Number => element.GetDouble(),
+            _ => null,
+        };
+    }
 }
