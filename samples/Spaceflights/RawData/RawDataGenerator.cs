@@ -1,4 +1,6 @@
+using System.Data;
 using System.Globalization;
+using Kedro.Datasets;
 
 namespace Spaceflights.RawData;
 
@@ -38,7 +40,8 @@ internal static class RawDataGenerator
 
     /// <summary>
     /// Writes the raw files that are missing from <paramref name="rawFolder"/> (creating it if needed); files that
-    /// exist, generated or real, are left alone. Each file is written atomically.
+    /// exist, generated or real, are left alone. The CSV files are saved with <see cref="CsvDataset"/> and the workbook
+    /// with <see cref="ExcelDataset"/>, so each file is written atomically.
     /// </summary>
     /// <param name="rawFolder">The folder of the raw data (the project's <c>data/01_raw</c>).</param>
     /// <param name="size">How much data to generate; <see cref="RawDataSize.Default"/> when <see langword="null"/>.</param>
@@ -52,7 +55,6 @@ internal static class RawDataGenerator
             return missing;
         }
 
-        Directory.CreateDirectory(rawFolder);
         var (companies, reviews, shuttles) = Generate(size ?? RawDataSize.Default, seed);
         Parallel.ForEach(missing, name =>
         {
@@ -60,13 +62,13 @@ internal static class RawDataGenerator
             switch (name)
             {
                 case "companies.csv":
-                    CsvWriter.Write(path, companies);
+                    new CsvDataset(path).Save(ToDataTable(companies, PandasFloatText));
                     break;
                 case "reviews.csv":
-                    CsvWriter.Write(path, reviews);
+                    new CsvDataset(path).Save(ToDataTable(reviews, PandasFloatText));
                     break;
                 default:
-                    XlsxWriter.Write(path, shuttles);
+                    new ExcelDataset(path).Save(ToDataTable(shuttles, cell => cell));
                     break;
             }
         });
@@ -159,6 +161,38 @@ internal static class RawDataGenerator
                  "cancellation_policy", "crew", "d_check_complete", "moon_clearance_complete", "price", "company_id"],
                 shuttleRows));
     }
+
+    /// <summary>The table as a <see cref="DataTable"/> of <see cref="object"/> columns, in the table's column order.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="cell">Shapes each non-missing cell for the file.</param>
+    /// <returns>The data table; missing cells are <see cref="DBNull"/>.</returns>
+    private static DataTable ToDataTable(RawTable table, Func<object, object> cell)
+    {
+        var result = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in table.Columns)
+        {
+            result.Columns.Add(column, typeof(object));
+        }
+
+        result.BeginLoadData();
+        foreach (var row in table.Rows)
+        {
+            result.Rows.Add(Array.ConvertAll(row, value => value is null ? DBNull.Value : cell(value)));
+        }
+
+        result.EndLoadData();
+        return result;
+    }
+
+    /// <summary>
+    /// A float cell as pandas writes it to CSV, always with a decimal point (<c>97.0</c>, <c>0.35</c>); other cells as they
+    /// are. <see cref="CsvDataset"/> writes a <see cref="double"/> in its shortest round-trip form (<c>97</c>), which
+    /// would make the starter's float columns (<c>total_fleet_count</c>, the review scores) look like integers.
+    /// </summary>
+    /// <param name="value">The cell.</param>
+    /// <returns>The cell to save.</returns>
+    private static object PandasFloatText(object value) =>
+        value is double number ? number.ToString("0.0###############", CultureInfo.InvariantCulture) : value;
 
     private static long[] UniqueIds(Random random, int count)
     {

@@ -12,7 +12,7 @@ internal sealed partial class CliApplication
         var list = new Command("list", "List all pipelines defined in the project's pipeline registry.");
         list.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, async () =>
         {
-            var settings = _builder.BuildSettings(ProjectName);
+            var settings = _builder.BuildSettings(projectName: null);
             var names = settings.Pipelines.Keys.Order(StringComparer.Ordinal).Cast<object?>().ToList();
             await _output.WriteAsync(YamlWriter.Write(names)).ConfigureAwait(false);
             return Success;
@@ -29,7 +29,7 @@ internal sealed partial class CliApplication
         };
         describe.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, async () =>
         {
-            var settings = _builder.BuildSettings(ProjectName);
+            var settings = _builder.BuildSettings(projectName: null);
             var pipelineName = parseResult.GetValue(name) ?? Framework.PipelineRegistry.DefaultPipelineName;
             if (!settings.Pipelines.TryGetValue(pipelineName, out var pipeline))
             {

@@ -41,7 +41,11 @@ internal sealed partial class CliApplication
 
     public RootCommand Root { get; }
 
-    private string ProjectName => _entryAssembly?.GetName().Name ?? "kedro_project";
+    // The name a ProjectSettings has until the project's settings set one.
+    private static readonly string UnsetProjectName = new ProjectSettings().ProjectName;
+
+    // Hosts that load a project's assembly to run its tests: their name is not the project's.
+    private static readonly string[] TestHostPrefixes = ["testhost", "ReSharperTestRunner", "xunit.console", "vstest.console", "nCrunch.TaskRunner"];
 
     public async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -109,9 +113,14 @@ internal sealed partial class CliApplication
     private (ProjectSettings Settings, string ProjectPath, PlainLoggerProvider Logs) Prepare(ParseResult parseResult, bool liveView)
     {
         var verbose = parseResult.GetValue(_verbose);
-        var settings = _builder.BuildSettings(ProjectName);
+        var settings = _builder.BuildSettings(projectName: null);
         settings.DatasetRegistry.AddKedroDatasets();
         var projectPath = ProjectLocator.Locate(_builder.ProjectPath, settings.ConfSource, _entryAssembly);
+        if (settings.ProjectName == UnsetProjectName)
+        {
+            settings.ProjectName = DefaultProjectName(_entryAssembly?.GetName().Name, projectPath);
+        }
+
         var logs = new PlainLoggerProvider(_output, verbose ? LogLevel.Debug : LogLevel.Information, settings.TimeProvider)
         {
             KedroMinimumLevel = liveView && !verbose ? LogLevel.Warning : null,
@@ -119,6 +128,26 @@ internal sealed partial class CliApplication
         settings.LoggerFactory = new LoggerFactory([logs], new LoggerFilterOptions { MinLevel = LogLevel.Trace });
         KedroLogging.SetCurrent(settings.LoggerFactory);
         return (settings, projectPath, logs);
+    }
+
+    /// <summary>
+    /// The project's name when its settings set none: the entry assembly's name (the project's program), unless the
+    /// entry assembly is a test host, which runs the project's code without being the project; then the project
+    /// folder's name.
+    /// </summary>
+    /// <param name="entryAssemblyName">The entry assembly's name, if any.</param>
+    /// <param name="projectPath">The project folder.</param>
+    /// <returns>The name logged as <c>Kedro project {name}</c>.</returns>
+    internal static string DefaultProjectName(string? entryAssemblyName, string projectPath)
+    {
+        if (!string.IsNullOrEmpty(entryAssemblyName)
+            && !TestHostPrefixes.Any(prefix => entryAssemblyName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return entryAssemblyName;
+        }
+
+        var folder = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(projectPath)));
+        return string.IsNullOrEmpty(folder) ? UnsetProjectName : folder;
     }
 
     private static string? ResolveConfSource(string? value)

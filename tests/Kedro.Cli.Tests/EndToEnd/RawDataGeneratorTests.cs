@@ -1,5 +1,7 @@
-using System.IO.Compression;
+using System.Data;
+using System.Globalization;
 using System.Text.RegularExpressions;
+using Kedro.Datasets;
 using Spaceflights.RawData;
 
 namespace Kedro.Cli.Tests.EndToEnd;
@@ -63,7 +65,7 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WritesOnlyTheMissingFiles_AndTheSameBytesAgain()
+    public void WriteMissing_WritesOnlyTheMissingFiles_AndTheSameCsvBytesAgain()
     {
         using var folder = new TempFolder();
         var raw = Path.Combine(folder.Path, "data", "01_raw");
@@ -95,24 +97,56 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WritesAWorkbookWithOneSheetOfShuttles()
+    public void WriteMissing_WritesReviewScoresAsPandasFloats()
     {
         using var folder = new TempFolder();
 
         RawDataGenerator.WriteMissing(folder.Path, Small);
 
-        using var zip = ZipFile.OpenRead(Path.Combine(folder.Path, "shuttles.xlsx"));
-        Assert.Contains("name=\"Sheet1\"", Read(zip, "xl/workbook.xml"), StringComparison.Ordinal);
-        var sheet = Read(zip, "xl/worksheets/sheet1.xml");
-        Assert.Equal(451, Regex.Count(sheet, "<row "));
-        Assert.Contains("<si><t xml:space=\"preserve\">moon_clearance_complete</t></si>", Read(zip, "xl/sharedStrings.xml"), StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(folder.Path, "reviews.csv"));
+        Assert.Equal(451, lines.Length);
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d+(,\d+\.0){7},[1-9]\d*,\d+\.\d+$"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^\d+,{8}0,$"));   // no reviews: empty scores
     }
 
-    private static string Read(ZipArchive zip, string name)
+    [Fact]
+    public void WriteMissing_WritesAWorkbookWhoseSheet1LoadsAsTheGeneratedShuttles()
     {
-        using var reader = new StreamReader(zip.GetEntry(name)!.Open());
-        return reader.ReadToEnd();
+        using var folder = new TempFolder();
+        var shuttles = RawDataGenerator.Generate(Small).Shuttles;
+
+        RawDataGenerator.WriteMissing(folder.Path, Small);
+
+        var sheet = LoadSheet(Path.Combine(folder.Path, "shuttles.xlsx"));
+        Assert.Equal(shuttles.Columns, sheet.Columns.Cast<DataColumn>().Select(c => c.ColumnName));
+        Assert.Equal(shuttles.Rows.Select(Texts), sheet.Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)));
+        Assert.Contains(sheet.Rows.Cast<DataRow>(), r => r["engines"] is DBNull);   // missing cells stay missing
     }
+
+    [Fact]
+    public void WriteMissing_WithTheSameSeed_WritesTheSameData()
+    {
+        using var first = new TempFolder();
+        using var second = new TempFolder();
+
+        RawDataGenerator.WriteMissing(first.Path, Small, seed: 7);
+        RawDataGenerator.WriteMissing(second.Path, Small, seed: 7);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, "companies.csv")), File.ReadAllBytes(Path.Combine(second.Path, "companies.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, "reviews.csv")), File.ReadAllBytes(Path.Combine(second.Path, "reviews.csv")));
+        // A workbook is a zip whose entries carry the time they were written, so compare its content, not its bytes.
+        Assert.Equal(
+            LoadSheet(Path.Combine(first.Path, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)),
+            LoadSheet(Path.Combine(second.Path, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)));
+    }
+
+    private static DataTable LoadSheet(string path) =>
+        new ExcelDataset(path, new Dictionary<string, object?> { ["sheet_name"] = "Sheet1" }).Load(typeof(DataTable)) as DataTable
+        ?? throw new InvalidOperationException($"'{path}' did not load as a DataTable.");
+
+    // Cells as invariant text, so that a whole number reads the same whether it was written as long or double.
+    private static string?[] Texts(object?[] cells) =>
+        [.. cells.Select(c => c is null or DBNull ? null : Convert.ToString(c, CultureInfo.InvariantCulture))];
 
     [GeneratedRegex(@"^\d{1,3}%$")]
     private static partial Regex PercentText();
