@@ -220,6 +220,7 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
             }
         }
 
+        ThrowIfGone(manager);
         var segment = manager.Write(DatasetName, data!);
         string? previous;
         lock (_lock)
@@ -296,11 +297,20 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
             }
         }
 
+        ThrowIfGone(manager);
         if (segment is null)
         {
             throw new DatasetException(DatasetErrors.NotSavedYetMessage);
         }
 
         return manager.Read(segment, requestedType);
+    }
+
+    private void ThrowIfGone(SharedMemoryManager manager)
+    {
+        if (manager.IsDisposed)
+        {
+            throw new DatasetException(SharedMemoryMessages.ManagerDisposed(DatasetName, manager.Directory));
+        }
     }
 }

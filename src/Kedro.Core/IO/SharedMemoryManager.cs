@@ -234,6 +234,9 @@ public sealed class SharedMemoryManager : IDisposable
         return SharedMemorySegment.Read(PathOf(segmentId), requestedType, Serializers);
     }
 
+    /// <summary>Whether this manager owned its directory and has deleted it.</summary>
+    internal bool IsDisposed => OwnsDirectory && Volatile.Read(ref _disposed) != 0;
+
     /// <summary>Whether a segment exists.</summary>
     internal bool Contains(string segmentId) => File.Exists(PathOf(segmentId));
 

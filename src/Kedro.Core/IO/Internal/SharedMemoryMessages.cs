@@ -9,6 +9,11 @@ internal static class SharedMemoryMessages
     public const string NoManager =
         "The SharedMemoryDataset has no SharedMemoryManager: call 'SetManager' (or 'SharedMemoryDataCatalog.SetManagerDatasets') before adopting a segment.";
 
+    /// <summary>A dataset used after its run's shared memory was deleted.</summary>
+    public static string ManagerDisposed(string datasetName, string directory) =>
+        $"The SharedMemoryDataset '{datasetName}' belongs to a SharedMemoryManager that has been disposed, so its shared memory ('{directory}') is gone. "
+        + "Load the run's outputs from the dictionary the runner returned, or call 'SetManager' with a live manager before using the dataset again.";
+
     /// <summary>Kedro's message for data a shared-memory dataset cannot hand to another process, with the reason and the fix.</summary>
     public static string CannotSerialise(string datasetName, Type type, string reason) =>
         $"'{CatalogMessages.TypeName(type)}' cannot be serialised. ParallelRunner implicit memory datasets can only be used with serialisable data. "

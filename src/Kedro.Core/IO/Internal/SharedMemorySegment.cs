@@ -358,6 +358,7 @@ internal static class SharedMemorySegment
             else
             {
                 var values = GC.AllocateUninitializedArray<T>((int)count);
+                SharedMemoryPages.AdviseHugePages(values, count * Unsafe.SizeOf<T>());
                 span = values;
                 result = values;
             }

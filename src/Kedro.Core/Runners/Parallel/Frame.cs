@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Kedro.Runners.Parallel;
@@ -37,23 +38,42 @@ internal enum FrameKind : byte
 internal readonly record struct Frame(FrameKind Kind, int Id, ReadOnlyMemory<byte> Header, ReadOnlyMemory<byte> Data)
 {
     private const int PrefixLength = 13;
+    private const int InlineDataLimit = 1 << 16;
 
-    /// <summary>Writes a frame; callers serialise writes to one stream.</summary>
+    /// <summary>
+    /// Writes a frame with a single write (the reader wakes once per frame, not once per part); callers serialise writes
+    /// to one stream.
+    /// </summary>
     public static void Write(Stream stream, FrameKind kind, int id, ReadOnlySpan<byte> header, ReadOnlySpan<byte> data)
     {
-        Span<byte> prefix = stackalloc byte[PrefixLength];
-        BinaryPrimitives.WriteInt32LittleEndian(prefix, 1 + 4 + 4 + header.Length + data.Length);
-        prefix[4] = (byte)kind;
-        BinaryPrimitives.WriteInt32LittleEndian(prefix[5..], id);
-        BinaryPrimitives.WriteInt32LittleEndian(prefix[9..], header.Length);
-        stream.Write(prefix);
-        stream.Write(header);
-        if (!data.IsEmpty)
+        var inline = data.Length <= InlineDataLimit;
+        var total = PrefixLength + header.Length + (inline ? data.Length : 0);
+        var buffer = ArrayPool<byte>.Shared.Rent(total);
+        try
         {
-            stream.Write(data);
-        }
+            var span = buffer.AsSpan(0, total);
+            BinaryPrimitives.WriteInt32LittleEndian(span, 1 + 4 + 4 + header.Length + data.Length);
+            span[4] = (byte)kind;
+            BinaryPrimitives.WriteInt32LittleEndian(span[5..], id);
+            BinaryPrimitives.WriteInt32LittleEndian(span[9..], header.Length);
+            header.CopyTo(span[PrefixLength..]);
+            if (inline)
+            {
+                data.CopyTo(span[(PrefixLength + header.Length)..]);
+            }
 
-        stream.Flush();
+            stream.Write(span);
+            if (!inline)
+            {
+                stream.Write(data);
+            }
+
+            stream.Flush();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Reads a frame, or <see langword="null"/> at the end of the stream.</summary>

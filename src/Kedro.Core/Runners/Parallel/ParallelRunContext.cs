@@ -175,7 +175,8 @@ internal sealed class ParallelRunContext : IDisposable
 
     /// <summary>
     /// Ends the run's use of shared memory: values still held (the free outputs the runner returns, and anything a failed
-    /// run left) move into this process, then the run directory is deleted with every segment.
+    /// run left) move into this process and every dataset of the run forgets the manager, then the run directory is
+    /// deleted with every segment.
     /// </summary>
     public void Dispose()
     {
@@ -183,7 +184,9 @@ internal sealed class ParallelRunContext : IDisposable
         {
             foreach (var name in Catalog.Keys)
             {
-                if (Catalog.Get(name) is SharedMemoryDataset { SegmentId: not null } shared && ReferenceEquals(shared.Manager, Manager))
+                // Every dataset of this run leaves its shared memory, holding or not a value, so the catalog keeps working
+                // after the run (an empty one reports that nothing was saved, as before the run).
+                if (Catalog.Get(name) is SharedMemoryDataset shared && ReferenceEquals(shared.Manager, Manager))
                 {
                     shared.Detach();
                 }

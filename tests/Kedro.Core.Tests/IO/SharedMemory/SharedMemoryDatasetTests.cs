@@ -55,6 +55,31 @@ public sealed class SharedMemoryDatasetTests : IDisposable
     }
 
     [Fact]
+    public void LoadAndSave_AfterTheManagerIsDisposed_ThrowDatasetExceptionSayingWhy()
+    {
+        var manager = _root.CreateManager();
+        var dataset = new SharedMemoryDataset();
+        dataset.SetManager(manager);
+        dataset.Save(new[] { 1.0, 2.0 });
+        manager.Dispose();
+
+        var load = Assert.Throws<DatasetException>(() => dataset.Load());
+        Assert.Contains("SharedMemoryManager that has been disposed", load.Message, StringComparison.Ordinal);
+        var save = Assert.Throws<DatasetException>(() => dataset.Save(new[] { 3.0 }));
+        Assert.Contains("SharedMemoryManager that has been disposed", save.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_OfALargeDoubleArray_ReturnsAnEqualCopy()
+    {
+        var data = Enumerable.Range(0, 3_000_000).Select(i => i * 0.25).ToArray();
+        var dataset = new SharedMemoryDataset();
+        dataset.SetManager(_manager);
+        dataset.Save(data);
+        Assert.Equal(data, (double[])dataset.Load()!);
+    }
+
+    [Fact]
     public void Load_OfADoubleArray_ReturnsAnEqualCopy()
     {
         var data = Enumerable.Range(0, 100_000).Select(i => i * 0.5).ToArray();

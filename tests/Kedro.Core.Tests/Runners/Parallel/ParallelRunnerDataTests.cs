@@ -32,6 +32,24 @@ public sealed class ParallelRunnerDataTests : IClassFixture<WorkerPoolFixture>
     ]);
 
     [Fact]
+    public void Run_AfterwardsTheSharedMemoryCatalogStillWorks()
+    {
+        var catalog = new SharedMemoryDataCatalog(new Dictionary<string, IDataset>
+        {
+            ["a"] = new MemoryDataset(1),
+            ["b"] = new MemoryDataset(2),
+            ["z"] = new SharedMemoryDataset(),
+        });
+        var result = _pool.Runner.Run(Chain(), catalog);
+
+        Assert.Equal(31, result["out"].Load());
+        var released = Assert.Throws<DatasetException>(() => catalog.Load("z"));
+        Assert.Contains("Data for MemoryDataset has not been saved yet.", released.Message, StringComparison.Ordinal);
+        catalog.Save("z", new[] { 4, 5 });
+        Assert.Equal(new[] { 4, 5 }, catalog.Load("z"));
+    }
+
+    [Fact]
     public void Run_FiresEveryHookInTheParentInSequentialRunnersOrder()
     {
         var sequential = new RecordingHooks();
