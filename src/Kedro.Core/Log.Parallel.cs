@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3504, Level = LogLevel.Debug, Message = "Stopped {Count} worker processes")]
     internal static partial void WorkersStopped(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3510, Message = "{Message}")]
+    internal static partial void NodeLog(this ILogger logger, LogLevel level, string message);
 }

@@ -1,23 +1,23 @@
+using Kedro.Runners.Internal;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Kedro.Framework;
 
 /// <summary>
 /// Loggers for node functions and hooks (Python's <c>logging.getLogger(__name__)</c>): while a session runs, they
 /// write where the session's <see cref="ProjectSettings.LoggerFactory"/> writes (under the command line: its output);
-/// elsewhere they write nowhere unless <see cref="DefaultLoggerFactory"/> is set.
+/// in a ParallelRunner worker process they are forwarded to the parent's log; elsewhere they write nowhere unless
+/// <see cref="DefaultLoggerFactory"/> is set.
 /// </summary>
 public static class KedroLogging
 {
     private static readonly AsyncLocal<ILoggerFactory?> Current = new();
-    private static ILoggerFactory Fallback = NullLoggerFactory.Instance;
 
-    /// <summary>The factory used outside a session run; <see cref="NullLoggerFactory"/> by default.</summary>
+    /// <summary>The factory used outside a session run; Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory by default.</summary>
     public static ILoggerFactory DefaultLoggerFactory
     {
-        get => Volatile.Read(ref Fallback);
-        set => Volatile.Write(ref Fallback, value ?? NullLoggerFactory.Instance);
+        get => AmbientLogging.Factory;
+        set => AmbientLogging.Factory = value;
     }
 
     /// <summary>The factory of the session running on this flow of execution, else <see cref="DefaultLoggerFactory"/>.</summary>

@@ -25,10 +25,7 @@ public sealed partial class SpaceflightsRunTests
         AssertRanAndLoggedR2(project);
     }
 
-    // Enable when parameters reach worker processes as plain config trees: today split_data_node fails in a worker with
-    // "cannot take dataset 'params:model_options' as its parameter of type 'ModelOptions' ... (it holds values other than
-    // dictionaries, lists and scalars)", while the same run passes with SequentialRunner and ThreadRunner.
-    [Fact(Skip = "ParallelRunner: params:model_options does not convert to ModelOptions in worker processes yet.")]
+    [Fact]
     public async Task Run_WithParallelRunner_WritesEveryOutputAndLogsR2()
     {
         using var project = new SpaceflightsCopy();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Kedro.IO.Internal;
 using Kedro.IO.Serialization;
 
 namespace Kedro.Runners.Parallel;
@@ -8,7 +9,8 @@ namespace Kedro.Runners.Parallel;
 /// <summary>
 /// How a value crosses the pipe between the parent and a worker (hook data, parent-held datasets): arrays of
 /// unmanaged types as raw bytes, values with a serializer registered in <see cref="ValueSerializerRegistry.Default"/>
-/// through it, anything else through System.Text.Json with its runtime type.
+/// through it, anything else through System.Text.Json with its runtime type and the shared-memory options (values typed
+/// <see cref="object"/> arrive as plain configuration values, not <see cref="JsonElement"/>s).
 /// </summary>
 internal static class ValueTransfer
 {
@@ -41,7 +43,7 @@ internal static class ValueTransfer
 
         using (var writer = new Utf8JsonWriter(output))
         {
-            JsonSerializer.Serialize(writer, value, type);
+            JsonSerializer.Serialize(writer, value, type, SharedMemoryJson.Options);
         }
 
         return JsonPrefix + type.AssemblyQualifiedName;
@@ -72,7 +74,7 @@ internal static class ValueTransfer
             return entry.Deserialize(data);
         }
 
-        return JsonSerializer.Deserialize(data, FindType(tag[JsonPrefix.Length..]));
+        return JsonSerializer.Deserialize(data, FindType(tag[JsonPrefix.Length..]), SharedMemoryJson.Options);
     }
 
     private static Type FindType(string name) =>

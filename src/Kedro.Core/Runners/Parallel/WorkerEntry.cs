@@ -6,6 +6,7 @@ using Kedro.IO;
 using Kedro.IO.Serialization;
 using Kedro.IO.Serialization.Internal;
 using Kedro.Pipelines;
+using Kedro.Runners.Internal;
 
 namespace Kedro.Runners.Parallel;
 
@@ -38,10 +39,11 @@ internal sealed class WorkerEntry
     public static int Run(string[] args)
     {
         _ = args;
-        var input = Console.OpenStandardInput();
+        var input = new BufferedStream(Console.OpenStandardInput(), 1 << 16);
         var output = Console.OpenStandardOutput();
         Console.SetOut(Console.Error);
         Console.SetIn(TextReader.Null);
+        AmbientLogging.Factory = WorkerLogLines.CreateFactory(); // a node's own log entries go to the parent's log
         var worker = new WorkerEntry(input, output);
         worker.Send(FrameKind.Ready, 0, "{}"u8, default);
         worker.Loop();

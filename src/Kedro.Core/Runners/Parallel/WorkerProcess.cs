@@ -24,7 +24,7 @@ internal sealed class WorkerProcess : IDisposable
         _process = process;
         _logger = logger;
         _input = process.StandardInput.BaseStream;
-        _output = process.StandardOutput.BaseStream;
+        _output = new BufferedStream(process.StandardOutput.BaseStream, 1 << 16);
         Id = process.Id;
     }
 
@@ -186,7 +186,14 @@ internal sealed class WorkerProcess : IDisposable
         {
             while (_process.StandardError.ReadLine() is { } line)
             {
-                _logger.WorkerOutput(Id, line);
+                if (WorkerLogLines.TryParse(line, out var level, out _, out var message))
+                {
+                    _logger.NodeLog(level, message);
+                }
+                else
+                {
+                    _logger.WorkerOutput(Id, line);
+                }
             }
         }
         catch (IOException)
