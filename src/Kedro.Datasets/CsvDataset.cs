@@ -23,6 +23,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     private static readonly string[] SaveKeys = ["sep", "delimiter", "header", "encoding", "quotechar", "na_rep", "index", "lineterminator"];
 
     private readonly HashSet<string> _naValues;
+    private readonly TypedFile _file;
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
@@ -56,6 +57,15 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         SaveArgs = save;
 
         Metadata = metadata;
+        _file = new TypedFile(this, GetLoadPath, GetSavePath, type =>
+        {
+            var shape = Shape(type);
+            return (stream, path) => Build(Read(stream), shape, type, path);
+        }, data =>
+        {
+            var table = ToTable(data);
+            return stream => Write(stream, table);
+        });
         _naValues = NaValues.From(LoadArgs, nameof(CsvDataset));
         ReadConfig = Config(LoadArgs, "load_args");
         WriteConfig = Config(SaveArgs, "save_args");
@@ -90,22 +100,11 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     private string NaRep { get; }
 
     /// <inheritdoc/>
-    public object? Load(Type requestedType) =>
-        TypedLoads.Run(this, Logger, requestedType, type =>
-        {
-            var shape = Shape(type);
-            var path = GetLoadPath();
-            return FileIO.Read(path, stream => Build(Read(stream), shape, type, path));
-        });
+    public object? Load(Type requestedType) => _file.Load(requestedType);
 
     /// <inheritdoc/>
     public ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default) =>
-        TypedLoads.RunAsync(this, Logger, requestedType, (type, token) =>
-        {
-            var shape = Shape(type);
-            var path = GetLoadPath();
-            return FileIO.ReadAsync<object?>(path, stream => Build(Read(stream), shape, type, path), token);
-        }, cancellationToken);
+        _file.LoadAsync(requestedType, cancellationToken);
 
     internal static CsvDataset Create(DatasetFactoryContext context)
     {
@@ -123,18 +122,10 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         (await LoadAsync(typeof(object), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc/>
-    protected override void SaveCore(object data)
-    {
-        var table = ToTable(data);
-        FileIO.Write(GetSavePath(), stream => Write(stream, table));
-    }
+    protected override void SaveCore(object data) => _file.Save(data);
 
     /// <inheritdoc/>
-    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken)
-    {
-        var table = ToTable(data);
-        return FileIO.WriteAsync(GetSavePath(), stream => Write(stream, table), cancellationToken);
-    }
+    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) => _file.SaveAsync(data, cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>

@@ -21,6 +21,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
     private static readonly string[] SaveKeys = ["sheet_name", "header", "index", "engine"];
 
     private readonly HashSet<string> _naValues;
+    private readonly TypedFile _file;
     private readonly object? _sheet;
     private readonly bool _allSheets;
     private readonly int? _headerRow;
@@ -63,6 +64,15 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
         LoadArgs = load;
         SaveArgs = save;
         Metadata = metadata;
+        _file = new TypedFile(this, GetLoadPath, GetSavePath, type =>
+        {
+            var (shape, dictionaryType) = Shape(type);
+            return (stream, path) => Build(stream, shape, dictionaryType, type, path);
+        }, data =>
+        {
+            var sheets = ToSheets(data);
+            return stream => Workbooks.Write(stream, sheets, _writeHeader);
+        });
         _naValues = NaValues.From(load, nameof(ExcelDataset));
         _allSheets = load.TryGetValue("sheet_name", out var sheet) && sheet is null;
         _sheet = sheet switch
@@ -90,22 +100,11 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
     /// <inheritdoc/>
-    public object? Load(Type requestedType) =>
-        TypedLoads.Run(this, Logger, requestedType, type =>
-        {
-            var (shape, dictionaryType) = Shape(type);
-            var path = GetLoadPath();
-            return FileIO.Read(path, stream => Build(stream, shape, dictionaryType, type, path));
-        });
+    public object? Load(Type requestedType) => _file.Load(requestedType);
 
     /// <inheritdoc/>
     public ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default) =>
-        TypedLoads.RunAsync(this, Logger, requestedType, (type, token) =>
-        {
-            var (shape, dictionaryType) = Shape(type);
-            var path = GetLoadPath();
-            return FileIO.ReadAsync<object?>(path, stream => Build(stream, shape, dictionaryType, type, path), token);
-        }, cancellationToken);
+        _file.LoadAsync(requestedType, cancellationToken);
 
     internal static ExcelDataset Create(DatasetFactoryContext context)
     {
@@ -123,18 +122,10 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
         (await LoadAsync(typeof(object), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc/>
-    protected override void SaveCore(object data)
-    {
-        var sheets = ToSheets(data);
-        FileIO.Write(GetSavePath(), stream => Workbooks.Write(stream, sheets, _writeHeader));
-    }
+    protected override void SaveCore(object data) => _file.Save(data);
 
     /// <inheritdoc/>
-    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken)
-    {
-        var sheets = ToSheets(data);
-        return FileIO.WriteAsync(GetSavePath(), stream => Workbooks.Write(stream, sheets, _writeHeader), cancellationToken);
-    }
+    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) => _file.SaveAsync(data, cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>

@@ -16,6 +16,7 @@ namespace Kedro.Datasets;
 public sealed class JsonDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
     private readonly JsonSerializerOptions _writeOptions;
+    private readonly TypedFile _file;
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
@@ -42,6 +43,7 @@ public sealed class JsonDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         var ascii = DatasetArguments.Bool(SaveArgs, "ensure_ascii", false, nameof(JsonDataset), "save_args");
         _writeOptions = JsonTrees.WriteOptions(JsonNamingPolicy.SnakeCaseLower, indent, ascii);
         Metadata = metadata;
+        _file = new TypedFile(this, GetLoadPath, GetSavePath, type => (stream, path) => Parse(stream, type, path), data => stream => Write(stream, data));
     }
 
     /// <summary>The save arguments in effect (defaults merged with the given ones).</summary>
@@ -51,20 +53,11 @@ public sealed class JsonDataset : AbstractVersionedDataset<object>, ITypedLoadDa
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
     /// <inheritdoc/>
-    public object? Load(Type requestedType) =>
-        TypedLoads.Run(this, Logger, requestedType, type =>
-        {
-            var path = GetLoadPath();
-            return FileIO.Read(path, stream => Parse(stream, type, path));
-        });
+    public object? Load(Type requestedType) => _file.Load(requestedType);
 
     /// <inheritdoc/>
     public ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default) =>
-        TypedLoads.RunAsync(this, Logger, requestedType, (type, token) =>
-        {
-            var path = GetLoadPath();
-            return FileIO.ReadAsync(path, stream => Parse(stream, type, path), token);
-        }, cancellationToken);
+        _file.LoadAsync(requestedType, cancellationToken);
 
     internal static JsonDataset Create(DatasetFactoryContext context)
     {
@@ -81,11 +74,10 @@ public sealed class JsonDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         (await LoadAsync(typeof(object), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc/>
-    protected override void SaveCore(object data) => FileIO.Write(GetSavePath(), stream => Write(stream, data));
+    protected override void SaveCore(object data) => _file.Save(data);
 
     /// <inheritdoc/>
-    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) =>
-        FileIO.WriteAsync(GetSavePath(), stream => Write(stream, data), cancellationToken);
+    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) => _file.SaveAsync(data, cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>

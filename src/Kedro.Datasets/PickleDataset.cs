@@ -25,6 +25,8 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
 
     private static readonly JsonSerializerOptions WriteOptions = JsonTrees.WriteOptions(null, null, false);
 
+    private readonly TypedFile _file;
+
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
     /// <param name="backend">Kedro's <c>backend</c>: only <c>pickle</c> (the default) is supported.</param>
@@ -50,6 +52,7 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
         LoadArgs = new Dictionary<string, object?>(loadArgs ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         SaveArgs = new Dictionary<string, object?>(saveArgs ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         Metadata = metadata;
+        _file = new TypedFile(this, GetLoadPath, GetSavePath, type => (stream, path) => Parse(stream, type, path), data => stream => Write(stream, data));
     }
 
     /// <summary>The backend: always <c>pickle</c>.</summary>
@@ -65,20 +68,11 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
     /// <inheritdoc/>
-    public object? Load(Type requestedType) =>
-        TypedLoads.Run(this, Logger, requestedType, type =>
-        {
-            var path = GetLoadPath();
-            return FileIO.Read(path, stream => Parse(stream, type, path));
-        });
+    public object? Load(Type requestedType) => _file.Load(requestedType);
 
     /// <inheritdoc/>
     public ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default) =>
-        TypedLoads.RunAsync(this, Logger, requestedType, (type, token) =>
-        {
-            var path = GetLoadPath();
-            return FileIO.ReadAsync(path, stream => Parse(stream, type, path), token);
-        }, cancellationToken);
+        _file.LoadAsync(requestedType, cancellationToken);
 
     internal static PickleDataset Create(DatasetFactoryContext context)
     {
@@ -97,11 +91,10 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
         (await LoadAsync(typeof(object), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc/>
-    protected override void SaveCore(object data) => FileIO.Write(GetSavePath(), stream => Write(stream, data));
+    protected override void SaveCore(object data) => _file.Save(data);
 
     /// <inheritdoc/>
-    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) =>
-        FileIO.WriteAsync(GetSavePath(), stream => Write(stream, data), cancellationToken);
+    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) => _file.SaveAsync(data, cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>

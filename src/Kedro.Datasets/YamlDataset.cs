@@ -17,6 +17,8 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonSerializerOptions WriteOptions = JsonTrees.WriteOptions(JsonNamingPolicy.SnakeCaseLower, null, false);
 
+    private readonly TypedFile _file;
+
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
     /// <param name="saveArgs">
@@ -34,6 +36,7 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         DatasetArguments.EnsureKeys(saveArgs, nameof(YamlDataset), "save_args", "default_flow_style");
         SaveArgs = new Dictionary<string, object?>(StringComparer.Ordinal) { ["default_flow_style"] = false };
         Metadata = metadata;
+        _file = new TypedFile(this, GetLoadPath, GetSavePath, type => (stream, path) => Parse(stream, type, path), data => stream => Write(stream, data));
     }
 
     /// <summary>The save arguments in effect.</summary>
@@ -43,20 +46,11 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
     /// <inheritdoc/>
-    public object? Load(Type requestedType) =>
-        TypedLoads.Run(this, Logger, requestedType, type =>
-        {
-            var path = GetLoadPath();
-            return FileIO.Read(path, stream => Parse(stream, type, path));
-        });
+    public object? Load(Type requestedType) => _file.Load(requestedType);
 
     /// <inheritdoc/>
     public ValueTask<object?> LoadAsync(Type requestedType, CancellationToken cancellationToken = default) =>
-        TypedLoads.RunAsync(this, Logger, requestedType, (type, token) =>
-        {
-            var path = GetLoadPath();
-            return FileIO.ReadAsync(path, stream => Parse(stream, type, path), token);
-        }, cancellationToken);
+        _file.LoadAsync(requestedType, cancellationToken);
 
     internal static YamlDataset Create(DatasetFactoryContext context)
     {
@@ -73,11 +67,10 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         (await LoadAsync(typeof(object), cancellationToken).ConfigureAwait(false))!;
 
     /// <inheritdoc/>
-    protected override void SaveCore(object data) => FileIO.Write(GetSavePath(), stream => Write(stream, data));
+    protected override void SaveCore(object data) => _file.Save(data);
 
     /// <inheritdoc/>
-    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) =>
-        FileIO.WriteAsync(GetSavePath(), stream => Write(stream, data), cancellationToken);
+    protected override ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken) => _file.SaveAsync(data, cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>

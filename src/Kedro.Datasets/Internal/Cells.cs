@@ -1,4 +1,5 @@
 using System.Globalization;
+using Kedro.IO.Internal;
 
 namespace Kedro.Datasets.Internal;
 
@@ -56,9 +57,9 @@ internal static class Cells
                 return true;
             }
 
-            if (IsNumeric(type) && value is double or float or decimal or long or int or short or byte or uint or ulong or ushort or sbyte)
+            if (LoadedValueConverter.IsNumeric(type) && value is double or float or decimal or long or int or short or byte or uint or ulong or ushort or sbyte)
             {
-                if (IsIntegral(type) && value is double d && Math.Truncate(d) != d)
+                if (LoadedValueConverter.IsIntegral(type) && value is double d && Math.Truncate(d) != d)
                 {
                     why = "not a whole number";
                     return false;
@@ -166,15 +167,6 @@ internal static class Cells
             : allDate ? typeof(DateTime)
             : typeof(string);
     }
-
-    public static bool IsNumeric(Type type) =>
-        Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32
-            or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 or TypeCode.Single or TypeCode.Double or TypeCode.Decimal
-        && !type.IsEnum;
-
-    private static bool IsIntegral(Type type) =>
-        Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32
-            or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64;
 
     private static bool TryParse(string text, Type type, out object? result, out string? why)
     {

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Kedro.IO.Internal;
 
 namespace Kedro.Datasets.Internal;
 
@@ -24,7 +25,7 @@ internal static class JsonTrees
     {
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(), new PlainObjectConverter() },
+        Converters = { new JsonStringEnumConverter(), new ConfigTreeBinder.PlainObjectConverter() },
         IncludeFields = true,
     };
 
@@ -181,7 +182,7 @@ internal static class JsonTrees
         switch (node)
         {
             case JsonObject obj:
-                var valueType = DictionaryValueType(target);
+                var valueType = ConfigTreeBinder.DictionaryValueType(target);
                 var members = valueType is null && target != typeof(object) ? MembersOf(target) : null;
                 var result = new JsonObject();
                 foreach (var (key, value) in obj)
@@ -199,7 +200,7 @@ internal static class JsonTrees
 
                 return result;
             case JsonArray array:
-                var elementType = ElementType(target);
+                var elementType = ConfigTreeBinder.ElementType(target);
                 var items = new JsonArray();
                 foreach (var item in array)
                 {
@@ -220,41 +221,6 @@ internal static class JsonTrees
 
                 return node.DeepClone();
         }
-    }
-
-    private static Type? DictionaryValueType(Type type)
-    {
-        foreach (var candidate in type.GetInterfaces().Prepend(type))
-        {
-            if (candidate.IsGenericType)
-            {
-                var definition = candidate.GetGenericTypeDefinition();
-                if (definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
-                {
-                    return candidate.GetGenericArguments()[1];
-                }
-            }
-        }
-
-        return typeof(IDictionary).IsAssignableFrom(type) ? typeof(object) : null;
-    }
-
-    private static Type? ElementType(Type type)
-    {
-        if (type.IsArray)
-        {
-            return type.GetElementType();
-        }
-
-        foreach (var candidate in type.GetInterfaces().Prepend(type))
-        {
-            if (candidate.IsGenericType && candidate.GetGenericTypeDefinition() == typeof(IEnumerable<>))
-            {
-                return candidate.GetGenericArguments()[0];
-            }
-        }
-
-        return null;
     }
 
     private static Dictionary<string, (string JsonName, Type Type)> MembersOf(Type type) =>
@@ -282,17 +248,4 @@ internal static class JsonTrees
 
             return members;
         });
-
-    /// <summary>
-    /// Reads a value declared as <see cref="object"/> (in <c>Dictionary&lt;string, object?&gt;</c>, <c>List&lt;object&gt;</c> or a
-    /// record's property) as the plain tree an untyped load gives, not as a <see cref="JsonElement"/>.
-    /// </summary>
-    private sealed class PlainObjectConverter : JsonConverter<object>
-    {
-        public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            ToPlain(JsonNode.Parse(ref reader));
-
-        public override void Write(Utf8JsonWriter writer, object value, JsonSerializerOptions options) =>
-            JsonSerializer.Serialize(writer, value, value.GetType(), options);
-    }
 }

@@ -1,3 +1,5 @@
+using Kedro.Pipelines.Internal;
+
 namespace Kedro.Framework.Internal;
 
 /// <summary>Every message of the framework layer, in Kedro's wording where Kedro has one.</summary>
@@ -16,7 +18,7 @@ internal static class FrameworkMessages
 
     public static string PipelineNotFound(string name, IEnumerable<string> available)
     {
-        var matches = CloseMatches.Find(name, available);
+        var matches = PipelineCloseMatches.Find(name, available);
         var suggestion = matches.Count == 0
             ? string.Empty
             : "Did you mean one of these instead?\n" + string.Join('\n', matches.Select(static m => "    " + m));

@@ -187,7 +187,10 @@ internal static class ConfigTreeBinder
         return true;
     }
 
-    private static Type? DictionaryValueType(Type type)
+    /// <summary>The value type of a dictionary type (<see cref="object"/> for a non-generic one), or <see langword="null"/> when it is not one.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The value type, or <see langword="null"/>.</returns>
+    public static Type? DictionaryValueType(Type type)
     {
         foreach (var candidate in type.GetInterfaces().Prepend(type))
         {
@@ -204,7 +207,10 @@ internal static class ConfigTreeBinder
         return typeof(IDictionary).IsAssignableFrom(type) ? typeof(object) : null;
     }
 
-    private static Type? ElementType(Type type)
+    /// <summary>The element type of an array or <see cref="IEnumerable{T}"/>, or <see langword="null"/> when it is neither.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns>The element type, or <see langword="null"/>.</returns>
+    public static Type? ElementType(Type type)
     {
         if (type.IsArray)
         {
@@ -246,7 +252,7 @@ internal static class ConfigTreeBinder
     /// <c>List&lt;object?&gt;</c>) to the plain values the tree holds (string, bool, int, long, double, dictionaries and
     /// lists), as an untyped load gives them, instead of <see cref="JsonElement"/>s.
     /// </summary>
-    private sealed class PlainObjectConverter : JsonConverter<object>
+    internal sealed class PlainObjectConverter : JsonConverter<object>
     {
         public override object? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             ToPlain(JsonElement.ParseValue(ref reader));

@@ -114,12 +114,18 @@ internal static class LoadedValueConverter
         return true;
     }
 
-    private static bool IsNumeric(Type type) =>
+    /// <summary>Whether <paramref name="type"/> is a built-in number type (not an enum).</summary>
+    /// <param name="type">The type.</param>
+    /// <returns><see langword="true"/> for a number type.</returns>
+    public static bool IsNumeric(Type type) =>
         Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32
             or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64 or TypeCode.Single or TypeCode.Double or TypeCode.Decimal
         && !type.IsEnum;
 
-    private static bool IsIntegral(Type type) =>
+    /// <summary>Whether <paramref name="type"/> is a built-in integer type.</summary>
+    /// <param name="type">The type.</param>
+    /// <returns><see langword="true"/> for an integer type.</returns>
+    public static bool IsIntegral(Type type) =>
         Type.GetTypeCode(type) is TypeCode.Byte or TypeCode.SByte or TypeCode.Int16 or TypeCode.UInt16 or TypeCode.Int32
             or TypeCode.UInt32 or TypeCode.Int64 or TypeCode.UInt64;
 
