@@ -5,15 +5,21 @@ namespace Kedro.Pipelines;
 public sealed partial class Pipeline
 {
     /// <summary>A new pipeline with only the named nodes.</summary>
-    /// <param name="nodeNames">Full node names (with namespace).</param>
+    /// <param name="nodeNames">Full node names (with namespace), each named once.</param>
     /// <returns>The new pipeline.</returns>
-    /// <exception cref="ArgumentException">A name is not in the pipeline; namespaced names ending with it are suggested.</exception>
+    /// <exception cref="ArgumentException">
+    /// A name is not in the pipeline (namespaced names ending with it are suggested), or a name is given twice (the
+    /// pipeline's duplicate node name error, as in Kedro).
+    /// </exception>
     public Pipeline OnlyNodes(params IEnumerable<string> nodeNames) => Select(NodeIndices(nodeNames));
 
     /// <summary>A new pipeline with the nodes whose namespace is one of <paramref name="namespaces"/> or nested in it.</summary>
-    /// <param name="namespaces">Namespaces such as <c>"ds"</c> (also selects <c>"ds.model"</c>).</param>
+    /// <param name="namespaces">
+    /// Namespaces such as <c>"ds"</c> (also selects <c>"ds.model"</c>); no node may be selected by two of them, so
+    /// <c>["ds", "ds.model"]</c> or a repeated namespace is refused, as in Kedro.
+    /// </param>
     /// <returns>The new pipeline.</returns>
-    /// <exception cref="ArgumentException">A namespace matches no node.</exception>
+    /// <exception cref="ArgumentException">A namespace matches no node, or two namespaces select the same node (the duplicate node name error).</exception>
     public Pipeline OnlyNodesWithNamespaces(params IEnumerable<string> namespaces)
     {
         ArgumentNullException.ThrowIfNull(namespaces);
@@ -44,7 +50,7 @@ public sealed partial class Pipeline
             throw new ArgumentException(PipelineText.UnknownNamespaces(unmatched));
         }
 
-        return new Pipeline(selected.Distinct());
+        return new Pipeline(selected);
     }
 
     /// <summary>
@@ -78,16 +84,16 @@ public sealed partial class Pipeline
     public Pipeline ToOutputs(params IEnumerable<string> outputs) => Select(Upstream(ProducersOf(outputs)));
 
     /// <summary>A new pipeline with the named nodes and every node depending on them, directly or transitively.</summary>
-    /// <param name="nodeNames">Full node names.</param>
+    /// <param name="nodeNames">Full node names, each named once.</param>
     /// <returns>The new pipeline.</returns>
-    /// <exception cref="ArgumentException">A name is not in the pipeline.</exception>
-    public Pipeline FromNodes(params IEnumerable<string> nodeNames) => Select(Downstream(NodeIndices(nodeNames)));
+    /// <exception cref="ArgumentException">A name is not in the pipeline, or is given twice (as <see cref="OnlyNodes"/>).</exception>
+    public Pipeline FromNodes(params IEnumerable<string> nodeNames) => Select(Downstream(UniqueNodeIndices(nodeNames)));
 
     /// <summary>A new pipeline with the named nodes and every node they need, directly or transitively.</summary>
-    /// <param name="nodeNames">Full node names.</param>
+    /// <param name="nodeNames">Full node names, each named once.</param>
     /// <returns>The new pipeline.</returns>
-    /// <exception cref="ArgumentException">A name is not in the pipeline.</exception>
-    public Pipeline ToNodes(params IEnumerable<string> nodeNames) => Select(Upstream(NodeIndices(nodeNames)));
+    /// <exception cref="ArgumentException">A name is not in the pipeline, or is given twice (as <see cref="OnlyNodes"/>).</exception>
+    public Pipeline ToNodes(params IEnumerable<string> nodeNames) => Select(Upstream(UniqueNodeIndices(nodeNames)));
 
     /// <summary>A new pipeline with the nodes having <em>any</em> of the tags; no tags give an empty pipeline.</summary>
     /// <param name="tags">Tags.</param>
@@ -112,7 +118,10 @@ public sealed partial class Pipeline
     /// <param name="toOutputs">As <see cref="ToOutputs"/>.</param>
     /// <param name="nodeNamespaces">As <see cref="OnlyNodesWithNamespaces"/>.</param>
     /// <returns>The new pipeline.</returns>
-    /// <exception cref="ArgumentException">A condition names something unknown, or no node is left.</exception>
+    /// <exception cref="ArgumentException">
+    /// A condition names something unknown, a node name or namespace selects a node twice (as the matching method), or
+    /// no node is left.
+    /// </exception>
     public Pipeline Filter(
         IEnumerable<string>? tags = null,
         IEnumerable<string>? fromNodes = null,
@@ -217,11 +226,15 @@ public sealed partial class Pipeline
 
     private Pipeline Select(IEnumerable<int> indices) => new(indices.Select(index => _items[index]));
 
+    /// <summary>
+    /// The nodes named, in the order given and repeats kept: like Kedro, a node-name filter builds its pipeline from
+    /// exactly the nodes asked for, so a name given twice meets the constructor's duplicate name check.
+    /// </summary>
     private List<int> NodeIndices(IEnumerable<string> nodeNames)
     {
         ArgumentNullException.ThrowIfNull(nodeNames);
-        var names = nodeNames.Distinct(StringComparer.Ordinal).ToList();
-        var unknown = names.Where(name => !_byName.ContainsKey(name)).ToList();
+        var names = nodeNames.ToList();
+        var unknown = names.Where(name => !_byName.ContainsKey(name)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             var candidates = new List<string>();
@@ -235,6 +248,23 @@ public sealed partial class Pipeline
         }
 
         return [.. names.Select(name => _byName[name])];
+    }
+
+    /// <summary>
+    /// The nodes named, refusing a repeated name with the constructor's message (Kedro starts <c>from_nodes</c> and
+    /// <c>to_nodes</c> with <c>only_nodes</c>).
+    /// </summary>
+    private List<int> UniqueNodeIndices(IEnumerable<string> nodeNames)
+    {
+        var indices = NodeIndices(nodeNames);
+        var seen = new HashSet<int>();
+        var repeated = indices.Where(index => !seen.Add(index)).Select(index => _items[index].Name).ToList();
+        if (repeated.Count > 0)
+        {
+            throw new ArgumentException(PipelineText.DuplicateNames([(PipelineText.FreeNodes, repeated.Distinct(StringComparer.Ordinal))]));
+        }
+
+        return indices;
     }
 
     private void CheckDatasetsExist(string[] datasets)

@@ -587,7 +587,7 @@ public sealed partial class Pipeline
         if (duplicates is not null)
         {
             throw new ArgumentException(PipelineText.DuplicateNames(duplicates.Select(entry => (
-                entry.Owner is Pipeline pipeline ? pipeline.ToString().Replace("\n", string.Empty, StringComparison.Ordinal) : "Free nodes",
+                entry.Owner is Pipeline pipeline ? pipeline.ToString().Replace("\n", string.Empty, StringComparison.Ordinal) : PipelineText.FreeNodes,
                 (IEnumerable<string>)entry.Names))));
         }
 

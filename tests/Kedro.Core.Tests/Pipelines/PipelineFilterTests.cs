@@ -216,4 +216,101 @@ public sealed class PipelineFilterTests
         Assert.Equal(Message, Assert.Throws<ArgumentException>(() => pipeline.OnlyNodesWithOutputs("Z")).Message);
         Assert.Equal(Message, Assert.Throws<ArgumentException>(() => pipeline.ToOutputs("Z")).Message);
     }
+
+    private static string Duplicates(params string[] names) =>
+        "Pipeline nodes must have unique names. The following node names appear more than once:\n\nFree nodes:\n"
+        + string.Concat(names.Select(name => $"  - {name}\n"))
+        + "\nYou can name your nodes using the last argument of 'node()'.";
+
+    [Fact]
+    public void OnlyNodes_WhenANameRepeats_ThrowsTheDuplicateNameError()
+    {
+        var pipeline = PipelineFixtures.Complex();
+
+        var error = Assert.Throws<ArgumentException>(() => pipeline.OnlyNodes("node2", "node1", "node2", "node1", "node3"));
+
+        Assert.Equal(Duplicates("node1", "node2"), error.Message);
+    }
+
+    [Fact]
+    public void FromNodesAndToNodes_WhenANameRepeats_ThrowTheDuplicateNameError()
+    {
+        var pipeline = PipelineFixtures.Complex();
+
+        var from = Assert.Throws<ArgumentException>(() => pipeline.FromNodes("node4", "node4"));
+        var to = Assert.Throws<ArgumentException>(() => pipeline.ToNodes("node4", "node6", "node4"));
+
+        Assert.Equal(Duplicates("node4"), from.Message);
+        Assert.Equal(Duplicates("node4"), to.Message);
+    }
+
+    [Fact]
+    public void FromNodesAndToNodes_WhenOneNodeIsDownstreamOfAnother_KeepItOnce()
+    {
+        var pipeline = PipelineFixtures.Complex();
+
+        Assert.Equal(Set("node1", "node2", "node3", "node4"), Names(pipeline.FromNodes("node4", "node3")));
+        Assert.Equal(Set("node4", "node7", "node8", "node9"), Names(pipeline.ToNodes("node4", "node8")));
+    }
+
+    [Fact]
+    public void Filter_WhenANodeNameRepeats_ThrowsTheDuplicateNameError()
+    {
+        var pipeline = PipelineFixtures.Complex();
+
+        var names = Assert.Throws<ArgumentException>(() => pipeline.Filter(nodeNames: ["node3", "node3"]));
+        var from = Assert.Throws<ArgumentException>(() => pipeline.Filter(fromNodes: ["node4", "node4"], toOutputs: ["M"]));
+        var to = Assert.Throws<ArgumentException>(() => pipeline.Filter(tags: ["foo"], toNodes: ["node7", "node7"]));
+
+        Assert.Equal(Duplicates("node3"), names.Message);
+        Assert.Equal(Duplicates("node4"), from.Message);
+        Assert.Equal(Duplicates("node7"), to.Message);
+    }
+
+    [Fact]
+    public void OnlyNodesWithNamespaces_WhenNamespacesOverlapOrRepeat_ThrowsTheDuplicateNameError()
+    {
+        var pipeline = PipelineFixtures.Namespaced();
+
+        var nested = Assert.Throws<ArgumentException>(() => pipeline.OnlyNodesWithNamespaces("katie", "katie.lisa"));
+        var repeated = Assert.Throws<ArgumentException>(() => pipeline.OnlyNodesWithNamespaces("john", "john"));
+        var filtered = Assert.Throws<ArgumentException>(() => pipeline.Filter(nodeNamespaces: ["lisa", "lisa.john"]));
+
+        Assert.Equal(Duplicates("katie.lisa.john.node6", "katie.lisa.node4"), nested.Message);
+        Assert.Equal(Duplicates("john.node3"), repeated.Message);
+        Assert.Equal(Duplicates("lisa.john.node5"), filtered.Message);
+    }
+
+    [Fact]
+    public void DatasetFilters_WhenANameRepeats_SelectEachNodeOnce()
+    {
+        var pipeline = PipelineFixtures.Complex();
+
+        Assert.Equal(Set("node1", "node2", "node3"), Names(pipeline.FromInputs("F", "H", "F")));
+        Assert.Equal(Set("node4", "node7", "node8", "node9"), Names(pipeline.ToOutputs("F", "H", "F", "E")));
+        Assert.Equal(Set("node1", "node2"), Names(pipeline.OnlyNodesWithInputs("H", "H", "I")));
+        Assert.Equal(Set("node4"), Names(pipeline.OnlyNodesWithOutputs("F", "H", "F")));
+        Assert.Equal(Set("node6", "node7"), Names(pipeline.OnlyNodesWithTags("foo", "foo")));
+        Assert.Equal(Set("node1", "node3"), Names(pipeline.Filter(fromInputs: ["F", "F"], toOutputs: ["N", "N"])));
+    }
+
+    [Fact]
+    public void Operators_WhenANodeIsSelectedByBothSides_KeepItOnceOrRefuseANameClash()
+    {
+        // Kedro's operators work on sets of nodes: equal nodes merge, a different node under the same name is refused.
+        var pipeline = PipelineFixtures.Complex();
+        var left = pipeline.FromNodes("node4");
+        var right = pipeline.ToNodes("node4");
+        var clash = new Pipeline([Node.Create(Identity, "X", "Y", name: "node4")]);
+
+        var union = Set("node1", "node2", "node3", "node4", "node7", "node8", "node9");
+        Assert.Equal(union, Names(left + right));
+        Assert.Equal(union, Names(left | right));
+        Assert.Equal(Set("node4"), Names(left & right));
+        Assert.Equal(Set("node1", "node2", "node3"), Names(left - right));
+        var error = Assert.Throws<ArgumentException>(() => left + clash);
+        Assert.Equal(Duplicates("node4"), error.Message);
+        Assert.Equal(Set("node1", "node2", "node3", "node4"), Names(left - clash));
+        Assert.Empty((left & clash).Nodes);
+    }
 }
