@@ -127,6 +127,22 @@ public sealed class RunCommandTests
         Assert.Contains("Error: Pipeline contains no nodes after applying all provided filters.", result.Error);
     }
 
+    [Theory]
+    [InlineData("--nodes", "parse,sum,parse")]
+    [InlineData("--from-nodes", "parse,parse")]
+    [InlineData("--to-nodes", "sum,sum")]
+    public async Task Run_WhenANodeIsNamedTwice_FailsWithKedrosDuplicateNameMessage(string option, string value)
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", option, value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Error: Pipeline nodes must have unique names. The following node names appear more than once:", result.Error);
+        Assert.Contains("Free nodes:\n  - " + value.Split(',')[0] + "\n", result.Error.ReplaceLineEndings("\n"));
+        Assert.Empty(result.NodesRun);
+    }
+
     [Fact]
     public async Task Run_WithEnv_ReadsThatEnvironment()
     {
