@@ -17,6 +17,12 @@ namespace Kedro.Runners;
 /// A process-based runner plugs in by overriding <see cref="ValidateCatalog"/>, <see cref="ValidateNodes"/>
 /// and <see cref="RunNodeAsync"/> (sending the node to a worker process and completing when it is done);
 /// the scheduling, load counts, releases, logs and resume suggestion stay the same.
+/// <para>
+/// Runs may share one catalog at the same time, on any runners, as long as they share only datasets neither of them
+/// saves (inputs, parameters). A run that would share a dataset another run in progress saves (its intermediates
+/// included, which the runner registers in the catalog) refuses to start with an <see cref="InvalidOperationException"/>
+/// naming the datasets: give each run its own catalog, or run a namespaced copy of the pipeline.
+/// </para>
 /// </remarks>
 public abstract partial class AbstractRunner
 {
@@ -49,6 +55,9 @@ public abstract partial class AbstractRunner
     /// <param name="onlyMissingOutputs">Run only the nodes whose persistent outputs are missing, and what they need.</param>
     /// <returns>The pipeline's free outputs by name, as datasets (call <see cref="IDataset.Load"/> for the data).</returns>
     /// <exception cref="ArgumentException">A free input of the pipeline is not in the catalog.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Another run in progress on the same catalog saves a dataset this run uses, or uses one it saves; nothing has run.
+    /// </exception>
     public IReadOnlyDictionary<string, IDataset> Run(
         Pipeline pipeline,
         DataCatalog catalog,
@@ -71,6 +80,10 @@ public abstract partial class AbstractRunner
     /// <param name="onlyMissingOutputs">Run only the nodes whose persistent outputs are missing, and what they need.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The pipeline's free outputs by name, as datasets.</returns>
+    /// <exception cref="ArgumentException">A free input of the pipeline is not in the catalog.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// Another run in progress on the same catalog saves a dataset this run uses, or uses one it saves; nothing has run.
+    /// </exception>
     public Task<IReadOnlyDictionary<string, IDataset>> RunAsync(
         Pipeline pipeline,
         DataCatalog catalog,
@@ -131,6 +144,7 @@ public abstract partial class AbstractRunner
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(catalog);
+        using var claim = CatalogRuns.Enter(catalog, pipeline);
         catalog = PrepareCatalog(catalog);
         try
         {

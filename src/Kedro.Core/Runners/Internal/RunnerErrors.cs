@@ -22,6 +22,12 @@ internal static class RunnerErrors
         new("Unable to schedule new tasks although some nodes have not been run:\n"
             + $"todo_nodes = {PythonSet(todo)}\ndone_nodes = {PythonSet(done)}\nready_nodes = {PythonSet(ready)}\ndone_futures = set()");
 
+    public static InvalidOperationException CatalogInUse(IEnumerable<string> shared, string catalogClassName) =>
+        new($"Cannot start the run: a run in progress on the same {catalogClassName} saves or uses the dataset(s) {PythonSet(shared)}, "
+            + "which one of the two runs saves, so each could load or release the other's data. Runs sharing a catalog may share only "
+            + "datasets neither of them saves (intermediates the runner creates included). Wait for that run to end, give each run its "
+            + "own catalog, or run a namespaced copy of the pipeline (new Pipeline(pipeline, @namespace: ...)) so its datasets have names of their own.");
+
     /// <summary>Python's repr of a set of strings, sorted for a stable message: <c>{'a', 'b'}</c>, or <c>set()</c>.</summary>
     public static string PythonSet(IEnumerable<string> items)
     {
