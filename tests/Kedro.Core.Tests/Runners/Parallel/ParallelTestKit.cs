@@ -101,6 +101,12 @@ public static class PortableNodes
 
     public static string DescribeTally(Tally tally) => tally.ToString();
 
+    public static string WaitForFile(string path)
+    {
+        SpinWait.SpinUntil(() => File.Exists(path), TimeSpan.FromSeconds(30));
+        return path;
+    }
+
     public static int WriteToConsole(int x)
     {
         Console.WriteLine("a node wrote to the console");
