@@ -16,22 +16,6 @@ public sealed class ParallelRunnerFailureTests
     private static DataCatalog Catalog(params (string Name, object? Value)[] data) =>
         new(data.ToDictionary(d => d.Name, d => d.Value as IDataset ?? new MemoryDataset(d.Value)));
 
-    private static void AssertGone(IEnumerable<int> processIds)
-    {
-        foreach (var id in processIds)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(id);
-                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(5)), $"worker process {id} is still running");
-            }
-            catch (ArgumentException)
-            {
-                // gone
-            }
-        }
-    }
-
     [Fact]
     public void Run_WhenWorkerCrashes_FailsTheNodeNamingItAndTheExitStatus_ThenReplacesTheWorker()
     {
@@ -56,7 +40,7 @@ public sealed class ParallelRunnerFailureTests
             Assert.InRange(workers.Count, 1, 2);
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 
     [Fact]
@@ -84,7 +68,7 @@ public sealed class ParallelRunnerFailureTests
             Assert.All(probe.Directories, directory => Assert.False(Directory.Exists(directory)));
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 
     [Fact]
@@ -152,6 +136,6 @@ public sealed class ParallelRunnerFailureTests
             Assert.NotEmpty(workers);
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 }

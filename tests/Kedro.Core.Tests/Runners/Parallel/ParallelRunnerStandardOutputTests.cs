@@ -101,7 +101,7 @@ public sealed class ParallelRunnerStandardOutputTests : IClassFixture<WorkerPool
         Assert.StartsWith($"Node 'corrupter' failed: its worker process ({before}) sent data that is not a ParallelRunner message", error.Message, StringComparison.Ordinal);
         Assert.Contains("expected a message to start with 'KDRO' (4B44524F) but read 'hell' (68656C6C)", error.Message, StringComparison.Ordinal);
         Assert.Contains("The worker was replaced", error.Message, StringComparison.Ordinal);
-        Assert.True(HasExited(before), "the worker that corrupted its channel is still running");
+        WorkerProcesses.AssertGone([before]);
 
         var again = await runner.RunAsync(new Pipeline([Node.Create(PortableNodes.Increment, "a", "b", name: "increment")]), catalog)
             .WaitAsync(TimeSpan.FromSeconds(30));
@@ -135,19 +135,6 @@ public sealed class ParallelRunnerStandardOutputTests : IClassFixture<WorkerPool
         Assert.Equal((FrameKind.Request, 42, "{\"a\":1}"), (frame.Value.Kind, frame.Value.Id, Encoding.UTF8.GetString(frame.Value.Header.Span)));
         Assert.Equal([1, 2, 3], frame.Value.Data.ToArray());
         Assert.Null(Frame.Read(stream));
-    }
-
-    private static bool HasExited(int processId)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(processId);
-            return process.WaitForExit(TimeSpan.FromSeconds(10));
-        }
-        catch (ArgumentException)
-        {
-            return true; // gone
-        }
     }
 
     /// <summary>Lines reach the log through the worker's standard error, which the parent reads on its own thread.</summary>

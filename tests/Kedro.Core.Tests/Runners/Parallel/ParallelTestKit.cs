@@ -107,11 +107,6 @@ public static class PortableNodes
         return path;
     }
 
-    public static int WriteToConsole(int x)
-    {
-        Console.WriteLine("a node wrote to the console");
-        return x;
-    }
 }
 
 /// <summary>A value System.Text.Json cannot round-trip (no public constructor or setters); <see cref="TallySerializer"/> can.</summary>
@@ -197,5 +192,26 @@ public sealed class SharedDirectoryProbe : INodeHooks
 
         OnBeforeNodeRun?.Invoke(context);
         return null;
+    }
+}
+
+/// <summary>Checks on worker processes by id.</summary>
+public static class WorkerProcesses
+{
+    /// <summary>Asserts that each process has ended (waiting a few seconds for those that are ending).</summary>
+    public static void AssertGone(IEnumerable<int> processIds)
+    {
+        foreach (var id in processIds)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(id);
+                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), $"worker process {id} is still running");
+            }
+            catch (ArgumentException)
+            {
+                // gone
+            }
+        }
     }
 }
