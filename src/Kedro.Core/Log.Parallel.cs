@@ -11,6 +11,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 3501, Level = LogLevel.Information, Message = "Worker {ProcessId}: {Line}")]
     internal static partial void WorkerOutput(this ILogger logger, int processId, string line);
 
+    [LoggerMessage(EventId = 3505, Level = LogLevel.Warning, Message = "Worker {ProcessId}: {Line}")]
+    internal static partial void WorkerError(this ILogger logger, int processId, string line);
+
     [LoggerMessage(EventId = 3502, Level = LogLevel.Warning, Message = "Worker process {ProcessId} {Status} while running node '{NodeName}'")]
     internal static partial void WorkerDied(this ILogger logger, int processId, string status, string nodeName);
 

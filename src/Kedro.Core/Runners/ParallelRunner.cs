@@ -42,7 +42,7 @@ public sealed class ParallelRunner : AbstractRunner, IDisposable, IAsyncDisposab
     /// <summary>Creates the runner; no process starts until the first run.</summary>
     /// <param name="maxWorkers">The most worker processes; the processor count by default (at most 61 on Windows).</param>
     /// <param name="isAsync">In each worker, load the node's inputs and save its outputs concurrently.</param>
-    /// <param name="logger">Where the runner logs Kedro's run messages and the workers' standard error; none by default.</param>
+    /// <param name="logger">Where the runner logs Kedro's run messages and what nodes print in the workers (standard output at Information, standard error at Warning); none by default.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWorkers"/> is zero or negative.</exception>
     public ParallelRunner(int? maxWorkers = null, bool isAsync = false, ILogger? logger = null)
         : base(isAsync, logger)

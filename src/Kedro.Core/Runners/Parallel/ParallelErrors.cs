@@ -29,6 +29,20 @@ internal static class ParallelErrors
     public static TaskException WorkerDied(Node node, int processId, string status) =>
         new($"Node '{node.Name}' failed: its worker process ({processId}) {status}. The worker was replaced; the node's outputs were not saved.");
 
+    /// <summary>The status of a worker whose message channel held something that is not a frame (see <see cref="WorkerDied"/>).</summary>
+    public static string SentUnreadableData(string detail) =>
+        $"sent data that is not a ParallelRunner message and was stopped ({detail}); something in the worker wrote to its message channel";
+
+    public static string NotAFrame(ReadOnlySpan<byte> expected, ReadOnlySpan<byte> read) =>
+        $"expected a message to start with '{Printable(expected)}' ({Convert.ToHexString(expected)}) but read '{Printable(read)}' ({Convert.ToHexString(read)})";
+
+    public static string BadFrameLength(int length, int headerLength, int maxLength) =>
+        $"read a message of {length} bytes with a header of {headerLength} bytes; a message is 9 to {maxLength} bytes long and holds its header";
+
+    public static string FrameTooLarge(long length) =>
+        $"A message between ParallelRunner and a worker process would be {length} bytes, more than the limit of {Frame.MaxLength} bytes (1 GiB). "
+        + "Keep values this large in a SharedMemoryDataset (what ParallelRunner uses for datasets missing from the catalog) rather than in a MemoryDataset held by the parent, and do not send them to hooks.";
+
     public static TaskException WorkerFailedToStart(string detail) =>
         new($"ParallelRunner could not start a worker process: {detail}");
 
@@ -39,6 +53,17 @@ internal static class ParallelErrors
         inner is null
             ? new($"Node '{nodeName}' failed in its worker process with {type}: {message}")
             : new($"Node '{nodeName}' failed in its worker process with {type}: {message}", inner);
+
+    private static string Printable(ReadOnlySpan<byte> bytes)
+    {
+        var text = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            text[i] = bytes[i] is >= 0x20 and < 0x7F ? (char)bytes[i] : '.';
+        }
+
+        return new string(text);
+    }
 
     /// <summary>Python's repr of a sorted list of strings: <c>['a', 'b']</c>.</summary>
     public static string PythonList(IEnumerable<string> items) =>

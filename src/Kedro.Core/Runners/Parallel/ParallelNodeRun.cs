@@ -161,7 +161,17 @@ internal sealed class ParallelNodeRun : IWorkerJob
             buffer.Clear();
         }
 
-        _worker.Send(FrameKind.Reply, frame.Id, JsonSerializer.SerializeToUtf8Bytes(reply, MessageJson.Default.ReplyMessage), buffer.WrittenSpan);
+        var header = JsonSerializer.SerializeToUtf8Bytes(reply, MessageJson.Default.ReplyMessage);
+        if (!Frame.Fits(header.Length, buffer.WrittenCount))
+        {
+            var tooLarge = new InvalidOperationException(ParallelErrors.FrameTooLarge((long)header.Length + buffer.WrittenCount));
+            _parentError = tooLarge;
+            header = JsonSerializer.SerializeToUtf8Bytes(
+                new ReplyMessage { Error = new ErrorMessage { Type = tooLarge.GetType().FullName!, Message = tooLarge.Message } }, MessageJson.Default.ReplyMessage);
+            buffer.Clear();
+        }
+
+        _worker.Send(FrameKind.Reply, frame.Id, header, buffer.WrittenSpan);
     }
 
     private Dictionary<string, object?> ReadValues(RequestMessage request, ReadOnlyMemory<byte> data)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Kedro.Hooks;
 using Kedro.IO;
@@ -13,8 +14,9 @@ namespace Kedro.Runners.Parallel;
 /// <summary>
 /// The worker process's side: reads frames from standard input, runs each node it is sent with the same
 /// <see cref="NodeTask"/> as the other runners against a catalog of that node's datasets only, asks the parent
-/// (through requests) for hooks and parent-held data, and answers with the outcome on standard output. Anything the
-/// user's code writes to the console goes to standard error, which the parent logs.
+/// (through requests) for hooks and parent-held data, and answers with the outcome. The messages travel on the
+/// process's original standard input and output, which <see cref="WorkerStandardStreams"/> keeps away from the user's
+/// code; what that code writes to the console reaches the parent's log through standard error.
 /// </summary>
 internal sealed class WorkerEntry
 {
@@ -39,15 +41,57 @@ internal sealed class WorkerEntry
     public static int Run(string[] args)
     {
         _ = args;
-        var input = new BufferedStream(Console.OpenStandardInput(), 1 << 16);
-        var output = Console.OpenStandardOutput();
-        Console.SetOut(Console.Error);
-        Console.SetIn(TextReader.Null);
+        using var interrupt = IgnoreSignal(PosixSignal.SIGINT);
+        using var terminate = IgnoreSignal(PosixSignal.SIGTERM);
+        var (input, output) = WorkerStandardStreams.Take();
         AmbientLogging.Factory = WorkerLogLines.CreateFactory(); // a node's own log entries go to the parent's log
-        var worker = new WorkerEntry(input, output);
+        var worker = new WorkerEntry(new BufferedStream(input, 1 << 16), output);
+        Running = worker;
         worker.Send(FrameKind.Ready, 0, "{}"u8, default);
-        worker.Loop();
+        try
+        {
+            worker.Loop();
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine("The worker process stopped: its parent sent data that is not a ParallelRunner message (" + e.Message + ").");
+            return 65;
+        }
+
         return 0;
+    }
+
+    /// <summary>The worker loop of this process, when it is a worker.</summary>
+    internal static WorkerEntry? Running { get; private set; }
+
+    /// <summary>
+    /// Writes <paramref name="bytes"/> to the message channel as they are, not as a frame (to check that the parent
+    /// refuses such a stream).
+    /// </summary>
+    internal void WriteUnframed(ReadOnlySpan<byte> bytes)
+    {
+        lock (_writeLock)
+        {
+            _output.Write(bytes);
+            _output.Flush();
+        }
+    }
+
+    /// <summary>
+    /// Interrupt and termination signals are left to the parent, which receives them too when they are sent to the
+    /// whole process group (Ctrl+C in a terminal, systemd): it cancels the run and stops its workers. A worker that
+    /// exited on its own would turn a clean cancellation into a failure.
+    /// </summary>
+    private static PosixSignalRegistration? IgnoreSignal(PosixSignal signal)
+    {
+        try
+        {
+            return PosixSignalRegistration.Create(signal, static context => context.Cancel = true);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
+        }
     }
 
     private void Loop()

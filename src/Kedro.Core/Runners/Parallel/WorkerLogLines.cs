@@ -6,10 +6,14 @@ namespace Kedro.Runners.Parallel;
 
 /// <summary>
 /// Log entries written in a worker process (a node's own logging) travel to the parent as marked lines on the worker's
-/// standard error, and the parent logs them with their level. Other standard-error lines stay plain worker output.
+/// standard error, and the parent logs them with their level. What a node writes to standard output travels the same
+/// way under <see cref="ConsoleCategory"/>; other standard-error lines stay plain (the parent logs them as warnings).
 /// </summary>
 internal static class WorkerLogLines
 {
+    /// <summary>The category of a line a node wrote to standard output (no logger category can be this).</summary>
+    public const string ConsoleCategory = "\u001Estdout";
+
     private const char Separator = '\u001F';
     private const string Marker = "\u001Ekedro-log\u001F";
 

@@ -5,7 +5,8 @@ namespace Kedro.Runners.Parallel;
 
 /// <summary>
 /// One worker process seen from the parent: its pipes, a reader thread that hands every frame to the job running on
-/// it, its standard error forwarded to the logger, and how it ended.
+/// it, its standard error forwarded to the logger (a node's console output at Information, the log entries of a node
+/// at their own level, anything else at Warning), and how it ended. A worker whose output is not a frame is killed.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
@@ -132,6 +133,7 @@ internal sealed class WorkerProcess : IDisposable
 
     private void ReadLoop()
     {
+        string? unreadable = null;
         try
         {
             while (Frame.Read(_output) is { } frame)
@@ -145,6 +147,12 @@ internal sealed class WorkerProcess : IDisposable
                 Volatile.Read(ref _job)?.OnFrame(this, frame);
             }
         }
+        catch (InvalidDataException e)
+        {
+            // Not a frame: the stream cannot be trusted any more, so the worker is stopped rather than waited for.
+            unreadable = ParallelErrors.SentUnreadableData(e.Message);
+            Kill();
+        }
         catch (IOException)
         {
             // the pipe broke: the process is ending
@@ -154,7 +162,7 @@ internal sealed class WorkerProcess : IDisposable
             // disposed
         }
 
-        var status = Describe();
+        var status = unreadable ?? Describe();
         _ready.TrySetException(ParallelErrors.WorkerFailedToStart($"the process ({Id}) {status} before it was ready"));
         _exited.TrySetResult(status);
         Volatile.Read(ref _job)?.OnExited(this, status);
@@ -186,13 +194,17 @@ internal sealed class WorkerProcess : IDisposable
         {
             while (_process.StandardError.ReadLine() is { } line)
             {
-                if (WorkerLogLines.TryParse(line, out var level, out _, out var message))
+                if (!WorkerLogLines.TryParse(line, out var level, out var category, out var message))
                 {
-                    _logger.NodeLog(level, message);
+                    _logger.WorkerError(Id, line);
+                }
+                else if (category == WorkerLogLines.ConsoleCategory)
+                {
+                    _logger.WorkerOutput(Id, message);
                 }
                 else
                 {
-                    _logger.WorkerOutput(Id, line);
+                    _logger.NodeLog(level, message);
                 }
             }
         }

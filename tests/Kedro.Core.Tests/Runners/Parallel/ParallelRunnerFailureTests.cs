@@ -16,22 +16,6 @@ public sealed class ParallelRunnerFailureTests
     private static DataCatalog Catalog(params (string Name, object? Value)[] data) =>
         new(data.ToDictionary(d => d.Name, d => d.Value as IDataset ?? new MemoryDataset(d.Value)));
 
-    private static void AssertGone(IEnumerable<int> processIds)
-    {
-        foreach (var id in processIds)
-        {
-            try
-            {
-                using var process = Process.GetProcessById(id);
-                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(5)), $"worker process {id} is still running");
-            }
-            catch (ArgumentException)
-            {
-                // gone
-            }
-        }
-    }
-
     [Fact]
     public void Run_WhenWorkerCrashes_FailsTheNodeNamingItAndTheExitStatus_ThenReplacesTheWorker()
     {
@@ -56,7 +40,7 @@ public sealed class ParallelRunnerFailureTests
             Assert.InRange(workers.Count, 1, 2);
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 
     [Fact]
@@ -84,7 +68,7 @@ public sealed class ParallelRunnerFailureTests
             Assert.All(probe.Directories, directory => Assert.False(Directory.Exists(directory)));
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 
     [Fact]
@@ -106,6 +90,35 @@ public sealed class ParallelRunnerFailureTests
         Assert.Equal(before, runner.WorkerProcessIds);
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task RunAsync_WhenAWorkerAloneIsSignalled_ItLeavesTheSignalToTheParentAndFinishesItsNode(string signal)
+    {
+        using var folder = new TempFolder();
+        var go = folder.File("go");
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hooks = new HookManager();
+        hooks.Register(new SharedDirectoryProbe { OnBeforeNodeRun = context => started.TrySetResult() });
+        using var runner = new ParallelRunner(maxWorkers: 1);
+        var run = runner.RunAsync(new Pipeline([N("waiter", WaitForFile, "path", "b")]), Catalog(("path", go)), hooks);
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var worker = runner.WorkerProcessIds.Single();
+
+        using (var kill = Process.Start("kill", ["-s", signal, worker.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            Assert.Equal(0, kill.ExitCode);
+        }
+
+        await Task.Delay(300); // room for the signal's default action to end the worker, were it not left to the parent
+        await File.WriteAllTextAsync(go, string.Empty);
+        var result = await run.WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(go, result["b"].Load());
+        Assert.Equal([worker], runner.WorkerProcessIds);
+    }
+
     [Fact]
     public void Run_WhenNodeFails_LeavesNoSharedMemoryAndDisposeStopsTheWorkers()
     {
@@ -123,6 +136,6 @@ public sealed class ParallelRunnerFailureTests
             Assert.NotEmpty(workers);
         }
 
-        AssertGone(workers);
+        WorkerProcesses.AssertGone(workers);
     }
 }

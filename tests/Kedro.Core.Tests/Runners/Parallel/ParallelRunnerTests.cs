@@ -241,14 +241,4 @@ public sealed class ParallelRunnerTests : IClassFixture<WorkerPoolFixture>
         var result = _pool.AsyncRunner.Run(pipeline, Catalog(("a", 1), ("b", 2)));
         Assert.Equal(30, result["z"].Load());
     }
-
-    [Fact]
-    public void Run_WhenNodeWritesToConsole_TheProtocolSurvivesAndTheLineIsLogged()
-    {
-        var pipeline = new Pipeline([N("chatty", WriteToConsole, "a", "b")]);
-        var result = _pool.Runner.Run(pipeline, Catalog(("a", 5)));
-        Assert.Equal(5, result["b"].Load());
-        SpinWait.SpinUntil(() => _pool.Logger.Messages.Any(m => m.EndsWith("a node wrote to the console", StringComparison.Ordinal)), TimeSpan.FromSeconds(5));
-        Assert.Contains(_pool.Logger.Messages, m => m.EndsWith("a node wrote to the console", StringComparison.Ordinal));
-    }
 }

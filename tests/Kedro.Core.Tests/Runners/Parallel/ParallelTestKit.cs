@@ -101,11 +101,12 @@ public static class PortableNodes
 
     public static string DescribeTally(Tally tally) => tally.ToString();
 
-    public static int WriteToConsole(int x)
+    public static string WaitForFile(string path)
     {
-        Console.WriteLine("a node wrote to the console");
-        return x;
+        SpinWait.SpinUntil(() => File.Exists(path), TimeSpan.FromSeconds(30));
+        return path;
     }
+
 }
 
 /// <summary>A value System.Text.Json cannot round-trip (no public constructor or setters); <see cref="TallySerializer"/> can.</summary>
@@ -191,5 +192,26 @@ public sealed class SharedDirectoryProbe : INodeHooks
 
         OnBeforeNodeRun?.Invoke(context);
         return null;
+    }
+}
+
+/// <summary>Checks on worker processes by id.</summary>
+public static class WorkerProcesses
+{
+    /// <summary>Asserts that each process has ended (waiting a few seconds for those that are ending).</summary>
+    public static void AssertGone(IEnumerable<int> processIds)
+    {
+        foreach (var id in processIds)
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(id);
+                Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), $"worker process {id} is still running");
+            }
+            catch (ArgumentException)
+            {
+                // gone
+            }
+        }
     }
 }
