@@ -55,11 +55,11 @@ public sealed class TextDataset : AbstractVersionedDataset<string>, ITypedLoadDa
         await File.ReadAllTextAsync(GetLoadPath(), Utf8, cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    protected override void SaveCore(string data) => FileIO.Write(GetSavePath(), stream => Write(stream, data));
+    protected override void SaveCore(string data) => FileIO.Write(SaveTarget.Of(this, GetSavePath()), stream => Write(stream, data));
 
     /// <inheritdoc/>
     protected override ValueTask SaveCoreAsync(string data, CancellationToken cancellationToken) =>
-        FileIO.WriteAsync(GetSavePath(), stream => Write(stream, data), cancellationToken);
+        FileIO.WriteAsync(SaveTarget.Of(this, GetSavePath()), stream => Write(stream, data), cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>
