@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Kedro.Datasets.Internal;
 
@@ -119,8 +120,7 @@ internal static class AtomicFile
             Directory.CreateDirectory(target.Folder);
             try
             {
-                // No overwrite: the file system refuses the move when the version exists (link, then unlink, on Unix).
-                File.Move(temp, target.FullPath, overwrite: false);
+                MoveWithoutOverwrite(temp, target.FullPath);
                 return;
             }
             catch (DirectoryNotFoundException) when (attempt < FolderAttempts)
@@ -132,6 +132,33 @@ internal static class AtomicFile
                 throw target.Taken(exception);
             }
         }
+    }
+
+    // The file system refuses the move when the target exists, in one step: on Unix a hard link (which fails with EEXIST
+    // on an existing name) then removing the temporary name; on Windows MoveFileEx without MOVEFILE_REPLACE_EXISTING.
+    // File.Move(overwrite: false) is not enough on Unix: it checks for the target, then renames, which a second writer
+    // can pass at the same time. Where hard links are not supported, File.Move is the fallback.
+    private static void MoveWithoutOverwrite(string temp, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.Move(temp, path, overwrite: false);
+            return;
+        }
+
+        if (NativeMethods.link(temp, path) == 0)
+        {
+            TryDelete(temp);
+            return;
+        }
+
+        var errno = Marshal.GetLastPInvokeError();
+        if (errno == NativeMethods.EEXIST)
+        {
+            throw new IOException($"The file '{path}' already exists.");
+        }
+
+        File.Move(temp, path, overwrite: false); // no hard links here: .NET's move reports the error or moves
     }
 
     private static void Abandon(SaveTarget target, string? temp, List<string> created)
@@ -206,6 +233,20 @@ internal static class AtomicFile
         {
             // best effort: the target is intact either way
         }
+    }
+
+    private static class NativeMethods
+    {
+        internal const int EEXIST = 17; // the same on Linux and macOS
+
+#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, which this assembly does not allow.
+#pragma warning disable CA2101 // the strings are marshalled as UTF-8 (MarshalAs), which the rule does not recognise.
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "The C function's name.")]
+        internal static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
+#pragma warning restore CA2101
+#pragma warning restore SYSLIB1054
     }
 
     private static void TryRemoveEmptyFolder(string folder)

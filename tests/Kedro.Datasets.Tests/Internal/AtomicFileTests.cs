@@ -37,7 +37,7 @@ public sealed class AtomicFileTests : IDisposable
     public async Task Save_WhenTwoDatasetsSaveTheSameVersionAtOnce_OneWinsAndTheOtherGetsAlreadyExists()
     {
         // Two dataset instances, two threads: both pass the save path check (the version does not exist yet) and write
-        // their temporary files before either moves; the no-overwrite move alone decides the winner.
+        // their temporary files before either moves; the no-overwrite move (a hard link on Unix) alone decides the winner.
         var path = _dir.File("model.json");
         using var barrier = new Barrier(2);
         var first = new JsonDataset(path, version: new DatasetVersion(null, Version));
@@ -57,6 +57,38 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Equal($"Save path '{versioned}' for {loser} must not exist if versioning is enabled.", error.Message);
         Assert.IsAssignableFrom<IOException>(error.InnerException);
         Assert.Contains($"\"{winner}\"", File.ReadAllText(versioned), StringComparison.Ordinal);
+        Assert.Equal([Path.Combine("model.json", Version, "model.json")], _dir.Files());
+    }
+
+    /// <summary>Data whose serialisation has another writer put the version in place first.</summary>
+    public sealed class Overtaken(string path)
+    {
+        public string Who
+        {
+            get
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, "the other writer's data");
+                return "late";
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Save_WhenAnotherWriterSavesTheVersionAfterTheCheck_RefusesAndKeepsTheirData(bool async)
+    {
+        var path = _dir.File("model.json");
+        var versioned = Path.Combine(path, Version, "model.json");
+        var dataset = new JsonDataset(path, version: new DatasetVersion(null, Version));
+
+        var error = async
+            ? await Assert.ThrowsAsync<DatasetException>(() => dataset.SaveAsync(new Overtaken(versioned)).AsTask())
+            : Assert.Throws<DatasetException>(() => dataset.Save(new Overtaken(versioned)));
+
+        Assert.Equal($"Save path '{versioned}' for {dataset} must not exist if versioning is enabled.", error.Message);
+        Assert.Equal("the other writer's data", File.ReadAllText(versioned));
         Assert.Equal([Path.Combine("model.json", Version, "model.json")], _dir.Files());
     }
 
