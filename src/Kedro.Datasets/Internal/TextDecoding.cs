@@ -11,6 +11,9 @@ internal static class TextDecoding
 {
     private static readonly string[] Modes = ["strict", "replace", "ignore"];
 
+    /// <summary>UTF-8 that refuses invalid bytes, as Python reads text files.</summary>
+    public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The encoding named by <paramref name="encodingName"/> with the decoding errors of <paramref name="errors"/>.</summary>
     /// <exception cref="ArgumentException">The encoding or the error mode is unknown.</exception>
     public static Encoding Encoding(string? encodingName, string? errors, string typeName, string argName)
