@@ -10,20 +10,6 @@ public sealed class TextDatasetTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public async Task Load_InvalidUtf8_FailsWithFileLineAndByteOffset()
-    {
-        var path = _dir.File("a.txt");
-        File.WriteAllBytes(path, [.. "one\ntw"u8, 0xC3, .. "o\n"u8]);
-        var dataset = new TextDataset(path);
-
-        var error = Assert.Throws<DatasetException>(() => dataset.Load());
-        var asyncError = await Assert.ThrowsAsync<DatasetException>(() => dataset.LoadAsync(typeof(string)).AsTask());
-
-        Assert.Contains($"'{path}' is not valid utf-8: byte(s) C3 at line 2, byte offset 6 cannot be decoded.", error.Message, StringComparison.Ordinal);
-        Assert.Equal(error.Message, asyncError.Message);
-    }
-
-    [Fact]
     public void Save_TextThatIsNotValidUnicode_FailsAndWritesNothing()
     {
         var dataset = new TextDataset(_dir.File("a.txt"));

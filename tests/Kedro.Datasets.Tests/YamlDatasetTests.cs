@@ -10,17 +10,6 @@ public sealed class YamlDatasetTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Load_InvalidUtf8_FailsWithFileLineAndByteOffset()
-    {
-        var path = _dir.File("a.yml");
-        File.WriteAllBytes(path, [.. "a: 1\nb: "u8, 0xFF, .. "\n"u8]);
-
-        var error = Assert.Throws<DatasetException>(() => new YamlDataset(path).Load());
-
-        Assert.Contains($"'{path}' is not valid utf-8: byte(s) FF at line 2, byte offset 8 cannot be decoded.", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Load_Untyped_TypesScalarsAsKedrosYamlLoaderDoes()
     {
         File.WriteAllText(_dir.File("p.yml"), "a: 1\nb: 0.5\nc: yes\nd: '1'\ne: ~\nf: [x, 2]\ng:\n  h: 3000000000\nk: text\n");
