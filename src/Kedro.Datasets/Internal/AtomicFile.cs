@@ -146,13 +146,22 @@ internal static class AtomicFile
             return;
         }
 
-        if (NativeMethods.link(temp, path) == 0)
+        int errno;
+        try
+        {
+            errno = NativeMethods.link(temp, path) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            errno = -1; // not the C library expected: .NET's move below
+        }
+
+        if (errno == 0)
         {
             TryDelete(temp);
             return;
         }
 
-        var errno = Marshal.GetLastPInvokeError();
         if (errno == NativeMethods.EEXIST)
         {
             throw new IOException($"The file '{path}' already exists.");
