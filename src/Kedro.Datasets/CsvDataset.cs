@@ -19,7 +19,7 @@ namespace Kedro.Datasets;
 /// </summary>
 public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly string[] LoadKeys = ["sep", "delimiter", "header", "encoding", "quotechar", "na_values", "keep_default_na"];
+    private static readonly string[] LoadKeys = ["sep", "delimiter", "header", "encoding", "encoding_errors", "quotechar", "na_values", "keep_default_na"];
     private static readonly string[] SaveKeys = ["sep", "delimiter", "header", "encoding", "quotechar", "na_rep", "index", "lineterminator"];
 
     private readonly HashSet<string> _naValues;
@@ -30,7 +30,9 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     /// <param name="loadArgs">
     /// Kedro's <c>load_args</c> (pandas' <c>read_csv</c> names): <c>sep</c> or <c>delimiter</c> (default <c>,</c>),
     /// <c>header</c> (the header's row number, default 0; <see langword="null"/> for none: columns are named 0, 1, ...),
-    /// <c>encoding</c> (default utf-8), <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>.
+    /// <c>encoding</c> (default utf-8), <c>encoding_errors</c> (<c>strict</c>, the default, refuses bytes the encoding cannot
+    /// decode, naming the line and byte offset; <c>replace</c> reads them as U+FFFD; <c>ignore</c> drops them),
+    /// <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>.
     /// </param>
     /// <param name="saveArgs">
     /// Kedro's <c>save_args</c> (pandas' <c>to_csv</c> names): <c>sep</c> or <c>delimiter</c>, <c>header</c> (default
@@ -60,7 +62,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         _file = new TypedFile(this, GetLoadPath, GetSavePath, type =>
         {
             var shape = Shape(type);
-            return (stream, path) => Build(Read(stream), shape, type, path);
+            return (stream, path) => Build(Read(stream, path), shape, type, path);
         }, data =>
         {
             var table = ToTable(data);
@@ -69,8 +71,9 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         _naValues = NaValues.From(LoadArgs, nameof(CsvDataset));
         ReadConfig = Config(LoadArgs, "load_args");
         WriteConfig = Config(SaveArgs, "save_args");
-        ReadEncoding = DatasetArguments.Encoding(DatasetArguments.String(LoadArgs, "encoding"), nameof(CsvDataset), "load_args");
-        WriteEncoding = DatasetArguments.Encoding(DatasetArguments.String(SaveArgs, "encoding"), nameof(CsvDataset), "save_args");
+        ReadEncodingName = DatasetArguments.String(LoadArgs, "encoding") ?? "utf-8";
+        ReadEncoding = TextDecoding.Encoding(ReadEncodingName, DatasetArguments.String(LoadArgs, "encoding_errors"), nameof(CsvDataset), "load_args");
+        WriteEncoding = TextDecoding.ForWriting(DatasetArguments.String(SaveArgs, "encoding"), nameof(CsvDataset), "save_args");
         HeaderRow = Header(LoadArgs);
         WriteHeader = DatasetArguments.Bool(SaveArgs, "header", true, nameof(CsvDataset), "save_args");
         NaRep = DatasetArguments.String(SaveArgs, "na_rep") ?? string.Empty;
@@ -90,6 +93,8 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     private CsvConfiguration WriteConfig { get; }
 
     private Encoding ReadEncoding { get; }
+
+    private string ReadEncodingName { get; }
 
     private Encoding WriteEncoding { get; }
 
@@ -191,9 +196,9 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
     }
 
-    private Table Read(Stream stream)
+    private Table Read(Stream stream, string path)
     {
-        using var reader = new StreamReader(stream, ReadEncoding, detectEncodingFromByteOrderMarks: true);
+        using var reader = new StringReader(TextDecoding.Read(stream, ReadEncoding, ReadEncodingName, path));
         using var parser = new CsvParser(reader, ReadConfig);
         string[]? columns = null;
         var rows = new List<object?[]>();
@@ -238,7 +243,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             rows.Add(row);
         }
 
-        return new Table(columns ?? [], rows);
+        return new Table(columns ?? throw new InvalidDataException(DatasetMessages.NoColumns(path)), rows);
     }
 
     private static Table ToTable(object data) =>

@@ -179,6 +179,11 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             _headerRow,
             _naValues,
             out var names);
+        if (sheets.FirstOrDefault(sheet => sheet.Table.Columns.Length == 0) is { Name: { } empty })
+        {
+            throw new InvalidDataException(DatasetMessages.NoColumnsInSheet(path, empty));
+        }
+
         var firstRow = _headerRow is { } header ? header + 2 : 1;
         try
         {

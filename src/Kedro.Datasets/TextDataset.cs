@@ -1,4 +1,3 @@
-using System.Text;
 using Kedro.Datasets.Internal;
 using Kedro.IO;
 
@@ -10,8 +9,6 @@ namespace Kedro.Datasets;
 /// </summary>
 public sealed class TextDataset : AbstractVersionedDataset<string>, ITypedLoadDataset
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
     /// <param name="version">The versions to load and save; <see langword="null"/> turns versioning off.</param>
@@ -48,18 +45,26 @@ public sealed class TextDataset : AbstractVersionedDataset<string>, ITypedLoadDa
     }
 
     /// <inheritdoc/>
-    protected override string LoadCore() => File.ReadAllText(GetLoadPath(), Utf8);
+    /// <remarks>The file is read as UTF-8; bytes that are not valid UTF-8 fail the load, naming the line and byte offset.</remarks>
+    protected override string LoadCore()
+    {
+        var path = GetLoadPath();
+        return FileIO.Read(path, stream => TextDecoding.Read(stream, TextDecoding.StrictUtf8, "utf-8", path));
+    }
 
     /// <inheritdoc/>
-    protected override async ValueTask<string> LoadCoreAsync(CancellationToken cancellationToken) =>
-        await File.ReadAllTextAsync(GetLoadPath(), Utf8, cancellationToken).ConfigureAwait(false);
+    protected override ValueTask<string> LoadCoreAsync(CancellationToken cancellationToken)
+    {
+        var path = GetLoadPath();
+        return FileIO.ReadAsync(path, stream => TextDecoding.Read(stream, TextDecoding.StrictUtf8, "utf-8", path), cancellationToken);
+    }
 
     /// <inheritdoc/>
-    protected override void SaveCore(string data) => FileIO.Write(GetSavePath(), stream => Write(stream, data));
+    protected override void SaveCore(string data) => FileIO.Write(SaveTarget.Of(this, GetSavePath()), stream => Write(stream, data));
 
     /// <inheritdoc/>
     protected override ValueTask SaveCoreAsync(string data, CancellationToken cancellationToken) =>
-        FileIO.WriteAsync(GetSavePath(), stream => Write(stream, data), cancellationToken);
+        FileIO.WriteAsync(SaveTarget.Of(this, GetSavePath()), stream => Write(stream, data), cancellationToken);
 
     /// <inheritdoc/>
     protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?>
@@ -71,7 +76,7 @@ public sealed class TextDataset : AbstractVersionedDataset<string>, ITypedLoadDa
 
     private static void Write(Stream stream, string data)
     {
-        var bytes = Utf8.GetBytes(data);
+        var bytes = TextDecoding.StrictUtf8.GetBytes(data);
         stream.Write(bytes);
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Kedro.Datasets.Internal;
 using Kedro.IO;
@@ -14,7 +13,6 @@ namespace Kedro.Datasets;
 /// </summary>
 public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly JsonSerializerOptions WriteOptions = JsonTrees.WriteOptions(JsonNamingPolicy.SnakeCaseLower, null, false);
 
     private readonly TypedFile _file;
@@ -84,13 +82,13 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
     private static void Write(Stream stream, object data)
     {
         var tree = JsonTrees.ToPlain(JsonTrees.FromData(data, WriteOptions));
-        var bytes = Utf8.GetBytes(YamlTrees.Serialize(tree));
+        var bytes = TextDecoding.StrictUtf8.GetBytes(YamlTrees.Serialize(tree));
         stream.Write(bytes);
     }
 
     private object? Parse(Stream stream, Type type, string path)
     {
-        using var reader = new StreamReader(stream, Utf8);
+        using var reader = new StringReader(TextDecoding.Read(stream, TextDecoding.StrictUtf8, "utf-8", path));
         var tree = YamlTrees.Parse(reader);
         if (type == typeof(object))
         {

@@ -222,6 +222,156 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Contains("(columns: 'shuttle', 'reviews')", error.Message, StringComparison.Ordinal);
     }
 
+    public sealed class Settable
+    {
+        public long Id { get; set; }
+
+        public string Name { get; set; } = string.Empty;
+
+        public int Count { get; set; }
+    }
+
+    public sealed class WithDefaults
+    {
+        public long Id { get; set; }
+
+        public string? Note { get; set; }
+
+        public double? Score { get; set; }
+
+        public string Kind { get; set; } = "plain";
+
+        public int Retries { get; set; } = 3;
+    }
+
+    public sealed record Positional(long Id, string Kind = "plain", int Retries = 3, string? Note = null);
+
+    [Fact]
+    public void Load_ClassMissingANonNullablePropertyWithoutInitializer_NamesFileColumnAndColumnsFound()
+    {
+        // 'count' was renamed in the file: loading it as 0 would be silently wrong.
+        var path = _dir.File("r.csv");
+        File.WriteAllText(path, "id,name,total\n1,a,5\n");
+
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load(typeof(List<Settable>)));
+
+        Assert.Contains($"Cannot load '{path}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs the column(s) 'Count', which the file does not have (columns: 'id', 'name', 'total')", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MissingColumnsOfNullableOrInitializedProperties_KeepTheirDefaults()
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllText(path, "id\n7\n");
+
+        var row = Assert.Single(Assert.IsType<List<WithDefaults>>(new CsvDataset(path).Load(typeof(List<WithDefaults>))));
+
+        Assert.Equal(7, row.Id);
+        Assert.Null(row.Note);
+        Assert.Null(row.Score);
+        Assert.Equal("plain", row.Kind);
+        Assert.Equal(3, row.Retries);
+    }
+
+    [Fact]
+    public void Load_MissingColumnsOfConstructorParametersWithDefaults_UseTheDefaults()
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllText(path, "id\n7\n");
+
+        var row = Assert.Single(Assert.IsType<List<Positional>>(new CsvDataset(path).Load(typeof(List<Positional>))));
+
+        Assert.Equal(new Positional(7), row);
+    }
+
+    [Fact]
+    public void Load_InvalidUtf8_FailsWithFileLineAndByteOffset()
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllBytes(path, [.. "a,b\n1,x\n2,"u8, 0xFF, .. "y\n"u8]);
+
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load());
+
+        Assert.Contains($"'{path}' is not valid utf-8: byte(s) FF at line 3, byte offset 10 cannot be decoded.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'encoding_errors'", error.Message, StringComparison.Ordinal);
+        Assert.IsType<InvalidDataException>(error.InnerException);
+        Assert.IsType<System.Text.DecoderFallbackException>(error.InnerException!.InnerException);
+    }
+
+    [Theory]
+    [InlineData("replace", "\uFFFDy")]
+    [InlineData("ignore", "y")]
+    public void Load_InvalidUtf8WithEncodingErrors_ReplacesOrDropsTheBytesAsPandas(string errors, string expected)
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllBytes(path, [.. "a,b\n2,"u8, 0xFF, .. "y\n"u8]);
+        var loadArgs = new Dictionary<string, object?> { ["encoding_errors"] = errors };
+
+        var table = Assert.IsType<DataTable>(new CsvDataset(path, loadArgs).Load());
+
+        Assert.Equal(expected, table.Rows[0]["b"]);
+    }
+
+    [Fact]
+    public void Load_Latin1WithItsEncoding_ReadsTheText()
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllBytes(path, [.. "name\nJos"u8, 0xE9, .. "\n"u8]);
+
+        var table = Assert.IsType<DataTable>(new CsvDataset(path, new Dictionary<string, object?> { ["encoding"] = "latin-1" }).Load());
+
+        Assert.Equal("José", table.Rows[0]["name"]);
+    }
+
+    [Fact]
+    public void Save_TextTheEncodingCannotHold_FailsAndWritesNothing()
+    {
+        var path = _dir.File("r.csv");
+        var dataset = new CsvDataset(path, saveArgs: new Dictionary<string, object?> { ["encoding"] = "latin-1" });
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(new List<Dictionary<string, object?>> { new() { ["price"] = "5 €" } }));
+
+        Assert.IsType<System.Text.EncoderFallbackException>(error.InnerException);
+        Assert.Empty(_dir.Files());
+    }
+
+    [Fact]
+    public void Load_Utf8WithByteOrderMark_SkipsTheMark()
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "id\n1\n"u8]);
+
+        var table = Assert.IsType<DataTable>(new CsvDataset(path).Load());
+
+        Assert.Equal("id", table.Columns[0].ColumnName);
+    }
+
+    [Fact]
+    public void Create_WithUnknownEncodingErrors_SaysWhichModesExist()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            new CsvDataset(_dir.File("r.csv"), new Dictionary<string, object?> { ["encoding_errors"] = "surrogateescape" }));
+
+        Assert.Contains("encoding_errors", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'strict', 'replace', 'ignore'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    public void Load_EmptyFile_SaysNoColumnsToParseAndNamesTheFile(string content)
+    {
+        var path = _dir.File("r.csv");
+        File.WriteAllText(path, content);
+        var dataset = new CsvDataset(path);
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(List<Company>)));
+
+        Assert.Contains($"No columns to parse from file '{path}'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_RowWithTooManyFields_IsRefused()
     {

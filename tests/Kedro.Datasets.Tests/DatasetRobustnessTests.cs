@@ -71,6 +71,23 @@ public sealed class DatasetRobustnessTests : IDisposable
 
     [Theory]
     [InlineData("csv")]
+    [InlineData("yaml")]
+    [InlineData("txt")]
+    public async Task Load_InvalidUtf8_FailsNamingFileLineAndByteOffset(string kind)
+    {
+        var path = _dir.File("data." + kind);
+        File.WriteAllBytes(path, [.. "x\ny"u8, 0xFF, .. "\n"u8]);
+        IDataset dataset = kind == "txt" ? new TextDataset(path) : Create(kind, path);
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Load());
+        var asyncError = await Assert.ThrowsAsync<DatasetException>(() => dataset.LoadAsync().AsTask());
+
+        Assert.Contains($"'{path}' is not valid utf-8: byte(s) FF at line 2, byte offset 3 cannot be decoded.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(error.Message, asyncError.Message);
+    }
+
+    [Theory]
+    [InlineData("csv")]
     [InlineData("xlsx")]
     [InlineData("json")]
     [InlineData("yaml")]

@@ -103,6 +103,47 @@ public sealed class ExcelDatasetTests : IDisposable
         Assert.Equal(["keep.xlsx"], _dir.Files());
     }
 
+    public sealed class RenamedColumn
+    {
+        public long Id { get; set; }
+
+        public int Seats { get; set; }
+    }
+
+    [Fact]
+    public void Load_SheetMissingAColumnARecordNeeds_NamesFileColumnAndColumnsFound()
+    {
+        var path = _dir.File("shuttles.xlsx");
+        var dataset = new ExcelDataset(path);
+        dataset.Save(Shuttles());
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(List<RenamedColumn>)));
+
+        Assert.Contains($"Cannot load '{path}'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("needs the column(s) 'Seats', which the file does not have (columns: 'id',", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_EmptySheet_SaysNoColumnsToParseAndNamesFileAndSheet()
+    {
+        var path = _dir.File("book.xlsx");
+        var dataset = new ExcelDataset(path, new Dictionary<string, object?> { ["sheet_name"] = "empty" });
+        dataset.Save(new Dictionary<string, DataTable> { ["data"] = Table(), ["empty"] = new DataTable() });
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Load());
+
+        Assert.Contains($"No columns to parse from sheet 'empty' of file '{path}'", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(new ExcelDataset(path, new Dictionary<string, object?> { ["sheet_name"] = "data" }).Load());
+
+        static DataTable Table()
+        {
+            var table = new DataTable();
+            table.Columns.Add("id", typeof(long));
+            table.Rows.Add(1L);
+            return table;
+        }
+    }
+
     [Fact]
     public void Load_AsUnsupportedType_NamesDatasetFileAndType()
     {

@@ -10,6 +10,17 @@ public sealed class TextDatasetTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
+    public void Save_TextThatIsNotValidUnicode_FailsAndWritesNothing()
+    {
+        var dataset = new TextDataset(_dir.File("a.txt"));
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save("lone \uD800 surrogate"));
+
+        Assert.IsType<System.Text.EncoderFallbackException>(error.InnerException);
+        Assert.Empty(_dir.Files());
+    }
+
+    [Fact]
     public void SaveThenLoad_RoundTripsUtf8Text()
     {
         var dataset = new TextDataset(_dir.File("notes", "a.txt"));

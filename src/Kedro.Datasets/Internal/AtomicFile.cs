@@ -1,38 +1,50 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+
 namespace Kedro.Datasets.Internal;
 
 /// <summary>
-/// Writes a file atomically: the content goes to a temporary file in the same folder, which then replaces the target
-/// in one move. A failed or cancelled write deletes the temporary file and leaves the previous file untouched.
+/// Writes a file atomically: the content goes to a temporary file <c>.{basename}.{pid}.{guid}.tmp</c>, which then
+/// moves into place in one step. A plain target is replaced; a versioned one is never overwritten: the move fails
+/// when the file exists (the file system decides, so two writers racing for one version cannot both win). A failed or
+/// cancelled write deletes its temporary file and the folders it created, and leaves the previous file untouched.
+/// Each write first removes the temporary files of its target left by processes that no longer run.
 /// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> write)
+    // A folder created by one writer can be removed as empty by another writer whose save failed; retry then.
+    private const int FolderAttempts = 5;
+
+    public static void Write(SaveTarget target, Action<Stream> write)
     {
-        var temp = PrepareTemp(path);
+        var created = Prepare(target);
+        string? temp = null;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            using (var stream = CreateTemp(target, out temp, useAsync: false))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
 
-            File.Move(temp, path, overwrite: true);
+            Commit(target, temp);
         }
         catch
         {
-            TryDelete(temp);
+            Abandon(target, temp, created);
             throw;
         }
     }
 
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
+    public static async Task WriteAsync(SaveTarget target, Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var temp = PrepareTemp(path);
+        var created = Prepare(target);
+        string? temp = null;
         try
         {
-            var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync: true);
+            var stream = CreateTemp(target, out temp, useAsync: true);
             await using (stream.ConfigureAwait(false))
             {
                 await write(stream, cancellationToken).ConfigureAwait(false);
@@ -40,36 +52,221 @@ internal static class AtomicFile
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            File.Move(temp, path, overwrite: true);
+            Commit(target, temp);
         }
         catch
         {
-            TryDelete(temp);
+            Abandon(target, temp, created);
             throw;
         }
     }
 
-    private static string PrepareTemp(string path)
+    /// <summary>The process id in a temporary file name of <paramref name="target"/>, or <see langword="null"/> when the name is not one.</summary>
+    internal static int? OwnerOf(SaveTarget target, string fileName)
     {
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full) ?? throw new IOException($"'{path}' has no parent folder.");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        if (!fileName.StartsWith(target.TempPrefix, StringComparison.Ordinal) || !fileName.EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var middle = fileName.AsSpan(target.TempPrefix.Length, fileName.Length - target.TempPrefix.Length - ".tmp".Length);
+        var dot = middle.IndexOf('.');
+        return dot > 0 && middle[(dot + 1)..].Length == 32 && Guid.TryParseExact(middle[(dot + 1)..], "N", out _)
+            && int.TryParse(middle[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? pid
+            : null;
     }
 
-    private static void TryDelete(string temp)
+    // Removes stale temporary files, then lists the folders this write is about to create (deepest last).
+    private static List<string> Prepare(SaveTarget target)
+    {
+        RemoveStaleTemps(target);
+        var missing = new List<string>();
+        for (var folder = target.Folder; !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Insert(0, folder);
+        }
+
+        return missing;
+    }
+
+    private static FileStream CreateTemp(SaveTarget target, out string temp, bool useAsync)
+    {
+        temp = Path.Combine(target.TempFolder, $"{target.TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.tmp");
+        for (var attempt = 1; ; attempt++)
+        {
+            Directory.CreateDirectory(target.TempFolder);
+            try
+            {
+                return new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, useAsync);
+            }
+            catch (DirectoryNotFoundException) when (attempt < FolderAttempts)
+            {
+                // removed as empty by a failed writer in between: create it again
+            }
+        }
+    }
+
+    private static void Commit(SaveTarget target, string temp)
+    {
+        if (!target.Versioned)
+        {
+            File.Move(temp, target.FullPath, overwrite: true);
+            return;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            Directory.CreateDirectory(target.Folder);
+            try
+            {
+                MoveWithoutOverwrite(temp, target.FullPath);
+                return;
+            }
+            catch (DirectoryNotFoundException) when (attempt < FolderAttempts)
+            {
+                // removed as empty by a failed writer in between: create it again
+            }
+            catch (IOException exception) when (File.Exists(target.FullPath) || Directory.Exists(target.FullPath))
+            {
+                throw target.Taken(exception);
+            }
+        }
+    }
+
+    // The file system refuses the move when the target exists, in one step: on Unix a hard link (which fails with EEXIST
+    // on an existing name) then removing the temporary name; on Windows MoveFileEx without MOVEFILE_REPLACE_EXISTING.
+    // File.Move(overwrite: false) is not enough on Unix: it checks for the target, then renames, which a second writer
+    // can pass at the same time. Where hard links are not supported, File.Move is the fallback.
+    private static void MoveWithoutOverwrite(string temp, string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.Move(temp, path, overwrite: false);
+            return;
+        }
+
+        int errno;
+        try
+        {
+            errno = NativeMethods.link(temp, path) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+        {
+            errno = -1; // not the C library expected: .NET's move below
+        }
+
+        if (errno == 0)
+        {
+            TryDelete(temp);
+            return;
+        }
+
+        if (errno == NativeMethods.EEXIST)
+        {
+            throw new IOException($"The file '{path}' already exists.");
+        }
+
+        File.Move(temp, path, overwrite: false); // no hard links here: .NET's move reports the error or moves
+    }
+
+    private static void Abandon(SaveTarget target, string? temp, List<string> created)
+    {
+        if (temp is not null)
+        {
+            TryDelete(temp);
+        }
+
+        if (target.Versioned)
+        {
+            // Another writer's version folder is never empty once its move succeeded, so this removes only an empty one.
+            TryRemoveEmptyFolder(target.Folder);
+        }
+
+        for (var i = created.Count - 1; i >= 0; i--)
+        {
+            TryRemoveEmptyFolder(created[i]);
+        }
+    }
+
+    private static void RemoveStaleTemps(SaveTarget target)
+    {
+        if (!Directory.Exists(target.TempFolder))
+        {
+            return;
+        }
+
+        IEnumerable<string> candidates;
+        try
+        {
+            candidates = Directory.EnumerateFiles(target.TempFolder, target.TempPrefix + "*.tmp").ToList();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return; // best effort: the save itself reports a folder it cannot use
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (OwnerOf(target, Path.GetFileName(candidate)) is { } pid && pid != Environment.ProcessId && !IsRunning(pid))
+            {
+                TryDelete(candidate);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
     {
         try
         {
-            File.Delete(temp);
+            using var process = Process.GetProcessById(pid);
+            return true;
         }
-        catch (IOException)
+        catch (ArgumentException)
+        {
+            return false; // no process has that id
+        }
+        catch (InvalidOperationException)
+        {
+            return false; // it exited while being looked up
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // best effort: the target is intact either way
         }
-        catch (UnauthorizedAccessException)
+    }
+
+    private static class NativeMethods
+    {
+        internal const int EEXIST = 17; // the same on Linux and macOS
+
+#pragma warning disable SYSLIB1054 // LibraryImport needs unsafe code, which this assembly does not allow.
+#pragma warning disable CA2101 // the strings are marshalled as UTF-8 (MarshalAs), which the rule does not recognise.
+        [DllImport("libc", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("Style", "IDE1006:Naming Styles", Justification = "The C function's name.")]
+        internal static extern int link([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
+#pragma warning restore CA2101
+#pragma warning restore SYSLIB1054
+    }
+
+    private static void TryRemoveEmptyFolder(string folder)
+    {
+        try
         {
-            // best effort
+            Directory.Delete(folder, recursive: false);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // not empty, already gone or not ours to remove
         }
     }
 }

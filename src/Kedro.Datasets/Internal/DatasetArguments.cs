@@ -126,6 +126,8 @@ internal static class DatasetArguments
                 return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             case "UTF-8-SIG":
                 return new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+            case "LATIN-1" or "LATIN1" or "L1" or "ISO8859-1" or "ISO-8859-1":
+                return System.Text.Encoding.Latin1; // Python's names for it
             default:
                 try
                 {

@@ -50,7 +50,20 @@ internal static class DatasetMessages
     public static string MissingColumns(Type recordType, IEnumerable<string> missing, IEnumerable<string> columns) =>
         $"'{TypeName(recordType)}' needs the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the file does not have "
         + $"(columns: {string.Join(", ", columns.Select(c => $"'{c}'"))}). Columns match properties ignoring case and underscores; "
-        + "name another column with [Name(\"...\")], or make the parameter nullable or give it a default.";
+        + "name another column with [Name(\"...\")], or make the property nullable or give it a default value.";
+
+    public static string NoColumns(string path) =>
+        $"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.";
+
+    public static string NoColumnsInSheet(string path, string sheet) =>
+        $"No columns to parse from sheet '{sheet}' of file '{path}': the sheet is empty. "
+        + "Write the data with its header row, or choose another sheet with load_args 'sheet_name'.";
+
+    public static string Undecodable(string path, string encoding, ReadOnlySpan<byte> bytes, int line, long offset) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"'{path}' is not valid {encoding}: byte(s) {Convert.ToHexString(bytes)} at line {line}, byte offset {offset} cannot be decoded. ")
+        + "Set load_args 'encoding' to the file's encoding (for example 'latin-1'), or set 'encoding_errors' to 'replace' or "
+        + "'ignore' to load the file with those bytes replaced or dropped.";
 
     public static string BadCell(int row, string column, object? value, Type target, string? why) =>
         string.Create(CultureInfo.InvariantCulture, $"row {row}, column '{column}': cannot read '{value}' as '{TypeName(target)}'")

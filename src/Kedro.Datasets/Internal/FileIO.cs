@@ -16,14 +16,14 @@ internal static class FileIO
         return parse(stream);
     }
 
-    public static void Write(string path, Action<Stream> write) => AtomicFile.Write(path, write);
+    public static void Write(SaveTarget target, Action<Stream> write) => AtomicFile.Write(target, write);
 
-    public static async ValueTask WriteAsync(string path, Action<Stream> write, CancellationToken cancellationToken)
+    public static async ValueTask WriteAsync(SaveTarget target, Action<Stream> write, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         write(buffer);
         await AtomicFile.WriteAsync(
-            path,
+            target,
             (stream, token) => stream.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), token).AsTask(),
             cancellationToken).ConfigureAwait(false);
     }

@@ -75,11 +75,6 @@ internal sealed class RecordBinder
             }
         }
 
-        if (missing.Count > 0)
-        {
-            throw new InvalidDataException(DatasetMessages.MissingColumns(type, missing, columns));
-        }
-
         var setters = new List<(int, PropertyInfo, bool)>();
         foreach (var property in members.Properties)
         {
@@ -88,11 +83,22 @@ internal sealed class RecordBinder
                 continue;
             }
 
-            var column = Find(byName, ColumnNames(null, property));
+            var names = ColumnNames(null, property);
+            var column = Find(byName, names);
+            var nullable = IsNullable(property.PropertyType, Nullability.Create(property));
             if (column >= 0)
             {
-                setters.Add((column, property, IsNullable(property.PropertyType, Nullability.Create(property))));
+                setters.Add((column, property, nullable));
             }
+            else if (!nullable && !members.HasInitializer(property))
+            {
+                missing.Add(names[0]);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException(DatasetMessages.MissingColumns(type, missing, columns));
         }
 
         if (arguments.Count == 0 && setters.Count == 0)
@@ -356,8 +362,47 @@ internal sealed class RecordBinder
             var constructor = type.IsValueType || constructors.Any(c => c.GetParameters().Length == 0)
                 ? null
                 : constructors.OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
-            return new RecordMembers(properties, constructor);
+            return new RecordMembers(properties, constructor, Probe(type, constructor));
         });
 
-    private sealed record RecordMembers(PropertyInfo[] Properties, ConstructorInfo? Constructor);
+    // An instance built with every constructor default, to tell which properties have an initializer; null when the
+    // type cannot be built that way (then a property without its column is required).
+    private static object? Probe(Type type, ConstructorInfo? constructor)
+    {
+        try
+        {
+            return constructor is null
+                ? Activator.CreateInstance(type)
+                : constructor.Invoke([.. constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : DefaultOf(p.ParameterType))]);
+        }
+        catch (Exception exception) when (exception is TargetInvocationException or MemberAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <param name="Properties">The public instance properties, in declaration order.</param>
+    /// <param name="Constructor">The constructor to bind through, or <see langword="null"/> for a parameterless one.</param>
+    /// <param name="Defaults">An instance built with default arguments, or <see langword="null"/> when none could be built.</param>
+    private sealed record RecordMembers(PropertyInfo[] Properties, ConstructorInfo? Constructor, object? Defaults)
+    {
+        // A property initializer shows as a value other than the type's default on a freshly built instance (an
+        // initializer equal to that default, such as '= 0', cannot be told apart and counts as none).
+        public bool HasInitializer(PropertyInfo property)
+        {
+            if (Defaults is null || property.GetMethod is not { IsPublic: true })
+            {
+                return false;
+            }
+
+            try
+            {
+                return !Equals(property.GetValue(Defaults), DefaultOf(property.PropertyType));
+            }
+            catch (TargetInvocationException)
+            {
+                return false;
+            }
+        }
+    }
 }

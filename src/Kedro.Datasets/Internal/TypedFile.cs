@@ -41,12 +41,12 @@ internal sealed class TypedFile(
     public void Save(object data)
     {
         var write = writer(data);
-        FileIO.Write(savePath(), write);
+        FileIO.Write(SaveTarget.Of(dataset, savePath()), write);
     }
 
     public ValueTask SaveAsync(object data, CancellationToken cancellationToken)
     {
         var write = writer(data);
-        return FileIO.WriteAsync(savePath(), write, cancellationToken);
+        return FileIO.WriteAsync(SaveTarget.Of(dataset, savePath()), write, cancellationToken);
     }
 }

@@ -43,6 +43,9 @@ internal static class DatasetErrors
     internal static DatasetException SavePathExists(string path, object dataset) =>
         new($"Save path '{path}' for {dataset} must not exist if versioning is enabled.");
 
+    internal static DatasetException SavePathExists(string path, object dataset, Exception inner) =>
+        new($"Save path '{path}' for {dataset} must not exist if versioning is enabled.", inner);
+
     internal static DatasetException FileInTheWay(string filepath, Exception inner)
     {
         var basename = Path.GetFileName(filepath);
