@@ -221,6 +221,18 @@ public sealed class OmegaConfigLoaderKedroParityTests : IDisposable
     }
 
     [Fact]
+    public void Parameters_ListAndMappingInTwoFilesOfOneEnvironment_FailNamingTheKey()
+    {
+        _conf.Write("base/parameters.yml", "m:\n  x: [1]\n");
+        _conf.Write("base/parameters_more.yml", "m:\n  x: {a: 1}\n");
+        _conf.Folder("local");
+
+        var error = Assert.Throws<BadConfigException>(() => _conf.Loader()["parameters"]);
+
+        Assert.StartsWith("Cannot merge DictConfig with ListConfig\n    full_key: m.x\n", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SoftMerge_ScalarAndMapping_EnvironmentWins()
     {
         _conf.Write("base/parameters.yml", "p: 1\nq: {a: 1}\n");
