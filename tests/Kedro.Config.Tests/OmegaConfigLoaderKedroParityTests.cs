@@ -192,6 +192,7 @@ public sealed class OmegaConfigLoaderKedroParityTests : IDisposable
 
         Assert.StartsWith("Interpolation key '_user' not found\n", error.Message, StringComparison.Ordinal);
         Assert.Contains("'db.user'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("each credentials file is resolved on its own", error.Message, StringComparison.Ordinal);
         Assert.Equal(path, error.FilePath);
     }
 

@@ -114,7 +114,9 @@ internal static class ConfigMessages
         return new BadConfigException(text, mark.HasLine ? mark.Source : null, mark.Line, mark.Column, inner);
     }
 
-    public static string SameEnvironmentHint(string configKey) =>
-        $"'${{...}}' refers to keys of the same '{configKey}' configuration in the same environment (files of base and of the "
+    public static string SameEnvironmentHint(string configKey) => configKey == "credentials"
+        ? "in credentials '${...}' refers to keys of the same file (each credentials file is resolved on its own, as in Kedro); "
+            + "move the value into this file, or use '${globals:...}' or '${oc.env:...}'."
+        : $"'${{...}}' refers to keys of the same '{configKey}' configuration in the same environment (files of base and of the "
         + "run environment are resolved separately); use '${globals:...}' for values shared across files or environments.";
 }

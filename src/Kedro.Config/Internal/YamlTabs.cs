@@ -10,13 +10,17 @@ internal static class YamlTabs
     /// <summary>The text up to the end of the line after the 1-based <paramref name="line"/>.</summary>
     public static string ThroughLineAfter(string text, int line)
     {
-        var end = 0;
-        for (var i = 0; i <= line && end >= 0; i++)
+        var end = -1;
+        for (var i = 0; i <= line; i++)
         {
-            end = text.IndexOf('\n', end == 0 && i == 0 ? 0 : end + 1);
+            end = text.IndexOf('\n', end + 1);
+            if (end < 0)
+            {
+                return text;
+            }
         }
 
-        return end < 0 ? text : text[..end];
+        return text[..end];
     }
 
     /// <summary>Checks a document's text given the spans of its quoted and block scalars.</summary>
