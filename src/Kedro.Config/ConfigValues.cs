@@ -9,13 +9,13 @@ public static class ConfigValues
 {
     /// <summary>
     /// Parses a value as Kedro parses a <c>--params</c> value: as YAML, after trimming. <c>3</c> is an int (a long when it
-    /// does not fit), <c>0.2</c>, <c>678.</c> and <c>1e-2</c> are doubles, <c>true</c>/<c>false</c> (and YAML 1.1's
+    /// does not fit, a <see cref="System.Numerics.BigInteger"/> beyond 64 bits), <c>0.2</c>, <c>678.</c> and <c>1e-2</c> are doubles, <c>true</c>/<c>false</c> (and YAML 1.1's
     /// <c>yes</c>/<c>no</c>/<c>on</c>/<c>off</c>) are bools, an empty value, <c>null</c> or <c>~</c> is null, a quoted value is
     /// the string inside the quotes, <c>[1, 2]</c> is a list and <c>{a: 1}</c> a dictionary; anything else (<c>1a</c>,
     /// <c>fizz buzz</c>, <c>https://example.com</c>) is the text itself.
     /// </summary>
     /// <param name="text">The value as written.</param>
-    /// <returns>A string, int, long, double, bool, null, <see cref="List{T}"/> or <see cref="Dictionary{TKey, TValue}"/>.</returns>
+    /// <returns>A string, int, long, BigInteger, double, bool, null, <see cref="List{T}"/> or <see cref="Dictionary{TKey, TValue}"/>.</returns>
     public static object? ParseScalar(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -219,23 +219,44 @@ public sealed class OmegaConfigLoader
             return new Dictionary<string, object?>(StringComparer.Ordinal);
         }
 
-        var merged = perFile.Skip(1).Aggregate(perFile[0].Root, (current, next) => NodeMerge.Deep(current, next.Root));
-        if (key == Parameters && _runtimeParams.Count > 0)
+        Dictionary<string, object?> resolved;
+        if (key == Credentials)
         {
-            merged = NodeMerge.Deep(merged, (MapNode)ConfigNode.FromPlain(_runtimeParams, SourceMark.RuntimeParameters));
+            // As Kedro does for credentials, each file's interpolations are resolved on their own, before the files are merged.
+            resolved = perFile
+                .Select(entry => Resolve(entry.Root, key))
+                .Aggregate((current, next) => ConfigTrees.DeepMerge(current, next));
         }
-
-        Func<Dictionary<string, object?>> globals = () => _globals ?? new Dictionary<string, object?>(StringComparer.Ordinal);
-        var resolved = new Interpolator(merged, key, globals, _runtimeParams, _customResolvers).ResolveRoot();
-        if (key != Parameters)
+        else
         {
-            foreach (var hidden in resolved.Keys.Where(name => name.StartsWith('_')).ToList())
+            var merged = perFile.Skip(1).Aggregate(perFile[0].Root, (current, next) => NodeMerge.Deep(current, next.Root));
+            if (key == Parameters && _runtimeParams.Count > 0)
             {
-                resolved.Remove(hidden);
+                merged = NodeMerge.Deep(merged, (MapNode)ConfigNode.FromPlain(_runtimeParams, SourceMark.RuntimeParameters));
             }
+
+            resolved = Resolve(merged, key);
         }
 
-        return resolved;
+        if (key == Parameters)
+        {
+            return resolved;
+        }
+
+        // A new dictionary rather than removals, which would let later insertions take the removed keys' places.
+        var visible = new Dictionary<string, object?>(resolved.Count, StringComparer.Ordinal);
+        foreach (var pair in resolved.Where(pair => !pair.Key.StartsWith('_')))
+        {
+            visible.Add(pair.Key, pair.Value);
+        }
+
+        return visible;
+    }
+
+    private Dictionary<string, object?> Resolve(MapNode root, string key)
+    {
+        Func<Dictionary<string, object?>> globals = () => _globals ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        return new Interpolator(root, key, globals, _runtimeParams, _customResolvers).ResolveRoot();
     }
 
     private static void CheckDuplicates(string key, List<(string File, MapNode Root)> perFile)

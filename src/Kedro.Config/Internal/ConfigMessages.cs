@@ -50,7 +50,7 @@ internal static class ConfigMessages
     public static string DuplicateKeyLocation(string key, SourceMark first, SourceMark second) =>
         $"  '{key}' is defined at line {first.Line} of {first.Source} and at line {second.Line} of {second.Source}";
 
-    public static BadConfigException InvalidYaml(string file, int line, int column, string problem, Exception inner) =>
+    public static BadConfigException InvalidYaml(string file, int line, int column, string problem, Exception? inner) =>
         new($"Invalid YAML or JSON file {file.Replace('\\', '/')}, unable to read line {line}, position {column}.\n{problem}",
             file, line, column, inner);
 
@@ -78,6 +78,11 @@ internal static class ConfigMessages
         new($"Invalid YAML or JSON file {file.Replace('\\', '/')}, unable to read line {mark.Line}, position {mark.Column}.\n"
             + "A merge key '<<' expects a mapping or a list of mappings.",
             file, mark.Line, mark.Column);
+
+    public static BadConfigException CannotMergeMappingWithList(string fullKey) =>
+        new($"Cannot merge DictConfig with ListConfig\n    full_key: {fullKey}\n"
+            + $"Hint: '{fullKey}' is a mapping in one environment and a list in the other; a soft merge can only merge two mappings. "
+            + "Give it the same kind of value in both, or use the 'destructive' merge strategy for this configuration.");
 
     public static BadConfigException MergeStrategy(string strategy) =>
         new($"Merging strategy {strategy} not supported. The accepted merging strategies are {AcceptedMergeStrategies}.");
@@ -109,7 +114,9 @@ internal static class ConfigMessages
         return new BadConfigException(text, mark.HasLine ? mark.Source : null, mark.Line, mark.Column, inner);
     }
 
-    public static string SameEnvironmentHint(string configKey) =>
-        $"'${{...}}' refers to keys of the same '{configKey}' configuration in the same environment (files of base and of the "
+    public static string SameEnvironmentHint(string configKey) => configKey == "credentials"
+        ? "in credentials '${...}' refers to keys of the same file (each credentials file is resolved on its own, as in Kedro); "
+            + "move the value into this file, or use '${globals:...}' or '${oc.env:...}'."
+        : $"'${{...}}' refers to keys of the same '{configKey}' configuration in the same environment (files of base and of the "
         + "run environment are resolved separately); use '${globals:...}' for values shared across files or environments.";
 }

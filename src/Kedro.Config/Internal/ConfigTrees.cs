@@ -80,16 +80,29 @@ internal static class ConfigTrees
     public static Dictionary<string, object?> CopyMapping(object? value) =>
         Copy(value) as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal);
 
-    /// <summary>Recursive merge: mappings merge key by key, anything else in <paramref name="overlay"/> replaces.</summary>
-    public static Dictionary<string, object?> DeepMerge(Dictionary<string, object?> target, Dictionary<string, object?> overlay)
+    /// <summary>
+    /// Recursive merge as OmegaConf merges: mappings merge key by key, anything else in <paramref name="overlay"/> replaces,
+    /// except that a mapping and a list under the same key cannot be merged.
+    /// </summary>
+    /// <exception cref="BadConfigException">A key holds a mapping on one side and a list on the other.</exception>
+    public static Dictionary<string, object?> DeepMerge(Dictionary<string, object?> target, Dictionary<string, object?> overlay) =>
+        DeepMerge(target, overlay, string.Empty);
+
+    private static Dictionary<string, object?> DeepMerge(Dictionary<string, object?> target, Dictionary<string, object?> overlay, string prefix)
     {
         var result = CopyMapping(target);
         foreach (var pair in overlay)
         {
-            result[pair.Key] = result.TryGetValue(pair.Key, out var existing)
-                && existing is Dictionary<string, object?> existingMap
-                && pair.Value is Dictionary<string, object?> overlayMap
-                ? DeepMerge(existingMap, overlayMap)
+            var fullKey = prefix + pair.Key;
+            result.TryGetValue(pair.Key, out var existing);
+            if ((existing is Dictionary<string, object?> && pair.Value is List<object?>)
+                || (existing is List<object?> && pair.Value is Dictionary<string, object?>))
+            {
+                throw ConfigMessages.CannotMergeMappingWithList(fullKey);
+            }
+
+            result[pair.Key] = existing is Dictionary<string, object?> existingMap && pair.Value is Dictionary<string, object?> overlayMap
+                ? DeepMerge(existingMap, overlayMap, fullKey + ".")
                 : Copy(pair.Value);
         }
 

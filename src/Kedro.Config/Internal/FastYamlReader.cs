@@ -46,8 +46,9 @@ internal sealed class FastYamlReader
 
         text = text.Replace("\r\n", "\n", StringComparison.Ordinal);
 
-        // A lone CR and the Unicode line breaks NEL, LS and PS are line breaks to YAML; leave them to the full parser.
-        if (text.AsSpan().IndexOfAny('\r', '\u0085', '\u2028') >= 0 || text.Contains('\u2029', StringComparison.Ordinal))
+        // A lone CR and the Unicode line breaks NEL, LS and PS are line breaks to YAML; leave them to the full parser, and
+        // tabs too, which it checks.
+        if (text.AsSpan().IndexOfAny('\r', '\u0085', '\u2028') >= 0 || text.AsSpan().IndexOfAny('\u2029', '\t') >= 0)
         {
             return false;
         }

@@ -1,15 +1,22 @@
+using System.Globalization;
+using System.Numerics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Kedro.Config.Internal;
 
 /// <summary>The text syntax of <c>${...}</c> interpolations: splitting a string into literal and interpolation pieces,
 /// and a resolver call's arguments into values.</summary>
-internal static class InterpolationSyntax
+internal static partial class InterpolationSyntax
 {
     /// <summary>A piece of a string: literal text, or the inside of one <c>${...}</c>.</summary>
     internal readonly record struct Segment(string Text, bool IsInterpolation);
 
-    /// <summary>Splits a string into literal text and interpolations; <c>\${</c> is a literal <c>${</c>.</summary>
+    /// <summary>
+    /// Splits a string into literal text and interpolations. Backslashes before <c>${</c> follow OmegaConf's escaping:
+    /// each pair is one backslash, and an odd one left over makes the <c>${</c> literal (<c>\${a}</c> is the text
+    /// <c>${a}</c>, <c>\\${a}</c> a backslash and the value of <c>a</c>); backslashes elsewhere stay as written.
+    /// </summary>
     /// <exception cref="FormatException">An interpolation is not closed.</exception>
     public static List<Segment> Split(string text)
     {
@@ -18,10 +25,29 @@ internal static class InterpolationSyntax
         var i = 0;
         while (i < text.Length)
         {
-            if (text[i] == '\\' && i + 2 < text.Length && text[i + 1] == '$' && text[i + 2] == '{')
+            if (text[i] == '\\')
             {
-                literal.Append("${");
-                i += 3;
+                var run = 1;
+                while (i + run < text.Length && text[i + run] == '\\')
+                {
+                    run++;
+                }
+
+                if (string.CompareOrdinal(text, i + run, "${", 0, 2) != 0)
+                {
+                    literal.Append('\\', run);
+                    i += run;
+                    continue;
+                }
+
+                literal.Append('\\', run / 2);
+                i += run;
+                if (run % 2 == 1)
+                {
+                    literal.Append("${");
+                    i += 2;
+                }
+
                 continue;
             }
 
@@ -167,9 +193,36 @@ internal static class InterpolationSyntax
         return arguments;
     }
 
-    /// <summary>An unquoted argument as a value: null, true/false (any case), an int or a float, else the text.</summary>
+    /// <summary>
+    /// An unquoted resolver argument as OmegaConf's grammar types it: one token that is an integer (<c>10</c>,
+    /// <c>1_000</c>), a float (<c>1.5</c>, <c>1e3</c>, <c>.5</c>, <c>inf</c>, <c>nan</c>), a boolean or null (any case)
+    /// becomes that value; <c>[...]</c> a list and <c>{...}</c> a mapping of such elements; anything else (<c>0x10</c>,
+    /// <c>010</c>, <c>yes</c>) stays text.
+    /// </summary>
     public static object? Primitive(string text)
     {
+        if (text.Length >= 2 && text[0] == '[' && text[^1] == ']')
+        {
+            return SplitArguments(text[1..^1]).Select(Element).ToList();
+        }
+
+        if (text.Length >= 2 && text[0] == '{' && text[^1] == '}')
+        {
+            var mapping = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var pair in SplitArguments(text[1..^1]))
+            {
+                var colon = TopLevelColon(pair);
+                if (colon < 0)
+                {
+                    throw new FormatException($"Expected 'key: value' in the mapping '{text}', found '{pair}'.");
+                }
+
+                mapping[pair[..colon].Trim()] = Element(pair[(colon + 1)..].Trim());
+            }
+
+            return mapping;
+        }
+
         if (text.Equals("null", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -180,7 +233,69 @@ internal static class InterpolationSyntax
             return text.Equals("true", StringComparison.OrdinalIgnoreCase);
         }
 
-        var typed = YamlScalars.Resolve(text);
-        return typed is int or long or double ? typed : text;
+        if (IntToken().IsMatch(text))
+        {
+            var digits = text.Replace("_", string.Empty, StringComparison.Ordinal);
+            return YamlScalars.Integer(BigInteger.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+        }
+
+        if (FloatToken().IsMatch(text))
+        {
+            var number = text.Replace("_", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+            var negative = number.StartsWith('-');
+            var magnitude = number.TrimStart('+', '-');
+            var value = magnitude switch
+            {
+                "inf" => double.PositiveInfinity,
+                "nan" => double.NaN,
+                _ => double.Parse(magnitude, NumberStyles.Float, CultureInfo.InvariantCulture),
+            };
+            return negative ? -value : value;
+        }
+
+        return text;
+
+        static object? Element(string element) =>
+            element.Length >= 2 && element[0] is '\'' or '"' && element[^1] == element[0] ? element[1..^1] : Primitive(element);
     }
+
+    /// <summary>The index of the first ':' outside quotes and brackets, or -1.</summary>
+    private static int TopLevelColon(string text)
+    {
+        var depth = 0;
+        char? quote = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is not null)
+            {
+                quote = c == quote ? null : quote;
+            }
+            else if (c is '\'' or '"')
+            {
+                quote = c;
+            }
+            else if (c is '{' or '[')
+            {
+                depth++;
+            }
+            else if (c is '}' or ']')
+            {
+                depth--;
+            }
+            else if (c == ':' && depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // OmegaConf's INT and FLOAT tokens: INT_UNSIGNED is '0' | [1-9] ('_'? [0-9])*, so '010' and '0x10' are two tokens (text).
+    [GeneratedRegex(@"\A[+-]?(?:0|[1-9](?:_?[0-9])*)\z")]
+    private static partial Regex IntToken();
+
+    [GeneratedRegex(@"\A[+-]?(?:(?:(?:0|[1-9](?:_?[0-9])*)\.|(?:0|[1-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*)|(?:(?:0|[1-9](?:_?[0-9])*)|(?:0|[1-9](?:_?[0-9])*)\.|(?:0|[1-9](?:_?[0-9])*)?\.[0-9](?:_?[0-9])*)[eE][+-]?[0-9](?:_?[0-9])*|[Ii][Nn][Ff]|[Nn][Aa][Nn])\z")]
+    private static partial Regex FloatToken();
 }

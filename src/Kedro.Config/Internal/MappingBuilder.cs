@@ -8,7 +8,7 @@ internal sealed class MappingBuilder(string source, MapNode map)
 {
     public const string MergeKey = "<<";
 
-    private readonly List<MapNode> _merged = [];
+    private readonly List<KeyValuePair<string, ConfigNode>> _merged = [];
 
     public MapNode Map { get; } = map;
 
@@ -21,10 +21,15 @@ internal sealed class MappingBuilder(string source, MapNode map)
             switch (value)
             {
                 case MapNode mapping:
-                    _merged.Add(mapping);
+                    _merged.AddRange(mapping.Entries);
                     return;
                 case SeqNode { Items: var items } when items.TrueForAll(item => item is MapNode):
-                    _merged.AddRange(items.Cast<MapNode>());
+                    // As PyYAML flattens a list of merged mappings: the last one first, so earlier ones win.
+                    for (var i = items.Count - 1; i >= 0; i--)
+                    {
+                        _merged.AddRange(((MapNode)items[i]).Entries);
+                    }
+
                     return;
                 default:
                     throw ConfigMessages.BadMergeKey(source, keyMark);
@@ -40,7 +45,11 @@ internal sealed class MappingBuilder(string source, MapNode map)
         Map.KeyMarks[key] = keyMark;
     }
 
-    /// <summary>Applies merge keys: explicit keys win, earlier merged mappings win over later ones; merged keys come first.</summary>
+    /// <summary>
+    /// Applies merge keys as PyYAML does: the merged entries come first, then the mapping's own, and a later entry
+    /// replaces the value of an earlier one with the same key where that key first appeared. So explicit keys win, earlier
+    /// merged mappings of a list win over later ones, and <c>{&lt;&lt;: *a, q: 9}</c> keeps the anchor's key order.
+    /// </summary>
     public MapNode Complete()
     {
         if (_merged.Count == 0)
@@ -50,18 +59,7 @@ internal sealed class MappingBuilder(string source, MapNode map)
 
         var explicitEntries = Map.Entries.ToList();
         Map.Entries.Clear();
-        foreach (var merged in _merged)
-        {
-            foreach (var pair in merged.Entries)
-            {
-                if (!Map.Entries.ContainsKey(pair.Key) && !Map.KeyMarks.ContainsKey(pair.Key))
-                {
-                    Map.Entries[pair.Key] = pair.Value;
-                }
-            }
-        }
-
-        foreach (var pair in explicitEntries)
+        foreach (var pair in _merged.Concat(explicitEntries))
         {
             Map.Entries[pair.Key] = pair.Value;
         }

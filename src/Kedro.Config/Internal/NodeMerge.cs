@@ -4,7 +4,10 @@ namespace Kedro.Config.Internal;
 internal static class NodeMerge
 {
     /// <summary>A new mapping with <paramref name="overlay"/> merged recursively over <paramref name="target"/>.</summary>
-    public static MapNode Deep(MapNode target, MapNode overlay)
+    /// <exception cref="BadConfigException">A key holds a mapping on one side and a list on the other.</exception>
+    public static MapNode Deep(MapNode target, MapNode overlay) => Deep(target, overlay, string.Empty);
+
+    private static MapNode Deep(MapNode target, MapNode overlay, string prefix)
     {
         var result = new MapNode(target.Mark);
         foreach (var pair in target.Entries)
@@ -14,9 +17,14 @@ internal static class NodeMerge
 
         foreach (var pair in overlay.Entries)
         {
-            result.Entries[pair.Key] = result.Entries.TryGetValue(pair.Key, out var existing)
-                && existing is MapNode existingMap && pair.Value is MapNode overlayMap
-                ? Deep(existingMap, overlayMap)
+            result.Entries.TryGetValue(pair.Key, out var existing);
+            if ((existing is MapNode && pair.Value is SeqNode) || (existing is SeqNode && pair.Value is MapNode))
+            {
+                throw ConfigMessages.CannotMergeMappingWithList(prefix + pair.Key);
+            }
+
+            result.Entries[pair.Key] = existing is MapNode existingMap && pair.Value is MapNode overlayMap
+                ? Deep(existingMap, overlayMap, prefix + pair.Key + ".")
                 : pair.Value;
         }
 

@@ -14,6 +14,7 @@ internal sealed partial class YamlReader
     private readonly string _source;
     private readonly Parser _parser;
     private readonly Dictionary<string, ConfigNode> _anchors = new(StringComparer.Ordinal);
+    private readonly List<(int Start, int End)> _quotedSpans = [];
     private SourceMark _lastMark;
 
     private YamlReader(string text, string source)
@@ -53,13 +54,18 @@ internal sealed partial class YamlReader
     public static ConfigNode? ReadDocumentWithFullParser(string text, string source)
     {
         // A byte-order mark is not content (the fast reader and Kedro's loader skip it too).
-        var reader = new YamlReader(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, source);
+        text = text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        var reader = new YamlReader(text, source);
         try
         {
-            return reader.ReadStream();
+            var root = reader.ReadStream();
+            YamlTabs.Check(text, source, reader._quotedSpans);
+            return root;
         }
         catch (YamlException error)
         {
+            // The full parser trips over some tabs a line later than Kedro's loader, which refuses the tab itself.
+            YamlTabs.Check(YamlTabs.ThroughLineAfter(text, (int)error.Start.Line), source, reader._quotedSpans);
             var problem = MarkPrefix().Replace(error.Message, string.Empty);
             throw ConfigMessages.InvalidYaml(source, (int)error.Start.Line, (int)error.Start.Column, problem, error);
         }
@@ -118,6 +124,10 @@ internal sealed partial class YamlReader
         {
             anchor = scalar.Anchor;
             node = new ScalarNode(MarkOf(scalar), ScalarValue(scalar));
+            if (scalar.Style != ScalarStyle.Plain)
+            {
+                _quotedSpans.Add(((int)scalar.Start.Index, (int)scalar.End.Index));
+            }
         }
         else if (_parser.TryConsume<SequenceStart>(out var sequenceStart))
         {

@@ -107,8 +107,11 @@ internal static class YamlScalars
         return any ? at : -1;
     }
 
-    /// <summary>An exponent <c>[eE][-+]?[0-9]+</c> that ends the text, starting at <paramref name="at"/>.</summary>
-    private static bool IsExponentToEnd(ReadOnlySpan<char> text, int at)
+    /// <summary>
+    /// An exponent <c>[eE][-+]?[0-9]+</c> (with <paramref name="signRequired"/>, <c>[eE][-+][0-9]+</c>) that ends the text,
+    /// starting at <paramref name="at"/>.
+    /// </summary>
+    private static bool IsExponentToEnd(ReadOnlySpan<char> text, int at, bool signRequired = false)
     {
         if (at >= text.Length || text[at] is not ('e' or 'E'))
         {
@@ -119,6 +122,10 @@ internal static class YamlScalars
         if (at < text.Length && text[at] is '+' or '-')
         {
             at++;
+        }
+        else if (signRequired)
+        {
+            return false;
         }
 
         return at < text.Length && Skip(text, at, char.IsAsciiDigit) == text.Length;
@@ -140,9 +147,9 @@ internal static class YamlScalars
 
         if (rest.Length > 1 && rest[0] == '.' && !signed)
         {
-            // \.[0-9_]+([eE][-+]?[0-9]+)?
+            // \.[0-9_]+([eE][-+][0-9]+)? -- the exponent's sign is required here, so '.5e3' stays text
             var end = Skip(rest, 1, IsDigitOrUnderscore);
-            return end > 1 && (end == rest.Length || IsExponentToEnd(rest, end));
+            return end > 1 && (end == rest.Length || IsExponentToEnd(rest, end, signRequired: true));
         }
 
         if (rest.Length == 0 || !char.IsAsciiDigit(rest[0]))
@@ -193,12 +200,16 @@ internal static class YamlScalars
                 value = ParseInt(text);
                 return true;
             case "tag:yaml.org,2002:float" when IsFloat(text) || IsInt(text):
-                value = IsFloat(text) ? ParseFloat(text) : Convert.ToDouble(ParseInt(text), CultureInfo.InvariantCulture);
+                value = IsFloat(text) ? ParseFloat(text) : IntAsFloat(ParseInt(text));
                 return true;
             default:
                 return false;
         }
     }
+
+    /// <summary>An integer as the nearest double (parsed from its decimal text, as Python's <c>float(int)</c> rounds).</summary>
+    private static double IntAsFloat(object integer) =>
+        double.Parse(PythonText.Str(integer), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool ParseBool(string text) => text[0] is 'y' or 'Y' or 't' or 'T' || text is "on" or "On" or "ON";
 
@@ -238,14 +249,13 @@ internal static class YamlScalars
             magnitude = Accumulate(value, 10);
         }
 
-        var signed = negative ? -magnitude : magnitude;
-
-        // Python keeps integers of any size; beyond 64 bits the nearest double is the closest .NET value (parsed from the
-        // decimal text, as the BigInteger-to-double conversion truncates).
-        return signed >= long.MinValue && signed <= long.MaxValue
-            ? ConfigTrees.NormalizeScalar((long)signed)!
-            : double.Parse(signed.ToString(CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        return Integer(negative ? -magnitude : magnitude);
     }
+
+    /// <summary>An integer as a config value: an int, a long when it does not fit, and beyond 64 bits a <see cref="BigInteger"/>
+    /// (Python keeps integers of any size exact).</summary>
+    public static object Integer(BigInteger value) =>
+        value >= long.MinValue && value <= long.MaxValue ? ConfigTrees.NormalizeScalar((long)value)! : value;
 
     private static BigInteger Accumulate(ReadOnlySpan<char> digits, int radix)
     {

@@ -292,14 +292,14 @@ public sealed class CatalogConfigResolver
         {
             if (pattern.Match(name) is { } values)
             {
-                return Substitute(pattern, config, values);
+                return Substitute(name, pattern, config, values);
             }
         }
 
         if (_userCatchAll is { } catchAll && catchAll.Pattern.Match(name) is { } catchAllValues)
         {
             _logger.CatchAllPatternUsed(catchAll.Pattern.Pattern, name);
-            return Substitute(catchAll.Pattern, catchAll.Config, catchAllValues);
+            return Substitute(name, catchAll.Pattern, catchAll.Config, catchAllValues);
         }
 
         if (includeRuntime && _runtimePatterns.Count > 0)
@@ -310,22 +310,22 @@ public sealed class CatalogConfigResolver
             {
                 if (pattern.Match(name) is { } values)
                 {
-                    return hasFields ? Substitute(pattern, config, values) : ConfigTree.CopyMapping(config);
+                    return hasFields ? Substitute(name, pattern, config, values) : ConfigTree.CopyMapping(config);
                 }
             }
 
             var (first, firstConfig, _) = _runtimePatterns[0];
-            return Substitute(first, firstConfig, new Dictionary<string, string>());
+            return Substitute(name, first, firstConfig, new Dictionary<string, string>());
         }
 
         return null;
     }
 
     private static Dictionary<string, object?> Substitute(
-        FactoryPattern pattern, Dictionary<string, object?> config, IReadOnlyDictionary<string, string> values) =>
+        string name, FactoryPattern pattern, Dictionary<string, object?> config, IReadOnlyDictionary<string, string> values) =>
         (Dictionary<string, object?>)ConfigTree.MapStrings(
             config,
-            s => s.Contains('}', StringComparison.Ordinal) ? FactoryPattern.Format(s, values, pattern.Pattern) : s)!;
+            s => s.Contains('}', StringComparison.Ordinal) ? FactoryPattern.Format(s, values, pattern.Pattern, name) : s)!;
 
     private static void ValidatePatternConfig(string pattern, Dictionary<string, object?> config)
     {

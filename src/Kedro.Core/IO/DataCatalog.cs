@@ -502,7 +502,8 @@ public partial class DataCatalog : IReadOnlyCollection<string>
 
     private LazyDataset CreateLazy(string name, Dictionary<string, object?> config)
     {
-        if (!config.TryGetValue("type", out var type) || type is null)
+        // 'type: null' is accepted here and fails when the dataset is created, as in Kedro's lazy catalog.
+        if (!config.ContainsKey("type"))
         {
             throw new DatasetException(CatalogMessages.TypeMissing(name));
         }

@@ -104,7 +104,7 @@ public sealed class DatasetTypeRegistry
         ArgumentNullException.ThrowIfNull(config);
         logger ??= NullLogger.Instance;
         var arguments = ConfigTree.CopyMapping(config);
-        if (!arguments.Remove("type", out var typeValue) || typeValue is null)
+        if (!arguments.Remove("type", out var typeValue))
         {
             throw new DatasetException(CatalogMessages.TypeMissing(datasetName));
         }
@@ -196,12 +196,13 @@ public sealed class DatasetTypeRegistry
         return this;
     }
 
-    private Registration Resolve(string datasetName, object typeValue, ILogger logger)
+    private Registration Resolve(string datasetName, object? typeValue, ILogger logger)
     {
         if (typeValue is not string typeName)
         {
+            var found = typeValue is null ? "null" : $"a '{CatalogMessages.TypeName(typeValue.GetType())}'";
             throw new DatasetException(CatalogMessages.ParsingFailed(
-                datasetName, $"'type' must be the name of a registered dataset type, not a '{CatalogMessages.TypeName(typeValue.GetType())}'."));
+                datasetName, $"'type' must be the name of a registered dataset type, not {found}."));
         }
 
         if (typeName.EndsWith("Set", StringComparison.Ordinal))

@@ -48,6 +48,10 @@ internal static class CatalogMessages
     public static string IncorrectPatternConfig(IEnumerable<string> keys, string pattern) =>
         $"Incorrect dataset configuration provided. Keys used in the configuration {PythonSet(keys)} should present in the dataset pattern name {pattern}.";
 
+    public static string PatternFormatFailed(string name, string pattern, string value, string problem) =>
+        $"{problem}\nWhile resolving dataset '{name}' from the dataset factory pattern '{pattern}': the configuration value '{value}' "
+        + "is not a valid format string.\nHint: write '{{' and '}}' for literal braces.";
+
     public static string NoConfirm(string name) => $"Dataset '{name}' does not have 'confirm' method";
 
     public static string SaveVersionConflict(string name, string datasetSaveVersion, string catalogSaveVersion) =>

@@ -55,7 +55,7 @@ internal sealed partial class FactoryPattern
                 continue;
             }
 
-            regex.Append(Regex.Escape(literal.ToString()));
+            regex.Append(Regex.Escape(PythonCaseFold.Fold(literal.ToString())));
             literal.Clear();
             if (field.Length > 0 && seen.TryGetValue(field, out var group))
             {
@@ -74,10 +74,9 @@ internal sealed partial class FactoryPattern
             }
         }
 
-        regex.Append(Regex.Escape(literal.ToString())).Append(@"\z");
-        var compiled = new Regex(
-            regex.ToString(),
-            RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant);
+        // Case-insensitive as Python's re.IGNORECASE: the pattern's literals and the names are compared case-folded.
+        regex.Append(Regex.Escape(PythonCaseFold.Fold(literal.ToString()))).Append(@"\z");
+        var compiled = new Regex(regex.ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
         return new FactoryPattern(pattern, compiled, [.. fields]);
     }
 
@@ -95,7 +94,8 @@ internal sealed partial class FactoryPattern
                     : new Dictionary<string, string>(1, StringComparer.Ordinal) { [_groupFields[0]] = name };
         }
 
-        var match = _regex.Match(name);
+        // Folding keeps every character's position, so the captured values are cut from the name as written.
+        var match = _regex.Match(PythonCaseFold.Fold(name));
         if (!match.Success)
         {
             return null;
@@ -106,7 +106,8 @@ internal sealed partial class FactoryPattern
         {
             if (_groupFields[g].Length > 0)
             {
-                values[_groupFields[g]] = match.Groups["g" + g.ToString(System.Globalization.CultureInfo.InvariantCulture)].Value;
+                var group = match.Groups["g" + g.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                values[_groupFields[g]] = name.Substring(group.Index, group.Length);
             }
         }
 
@@ -115,13 +116,14 @@ internal sealed partial class FactoryPattern
 
     /// <summary>
     /// Python's <c>str.format_map</c> for the simple fields Kedro uses: <c>{name}</c> is replaced,
-    /// <c>{{</c> and <c>}}</c> are literal braces.
+    /// <c>{{</c> and <c>}}</c> are literal braces, and a lone brace is an error in Python's words.
     /// </summary>
-    public static string Format(string template, IReadOnlyDictionary<string, string> values, string pattern)
+    /// <exception cref="DatasetException">A field has no value, or the template is not a valid format string.</exception>
+    public static string Format(string template, IReadOnlyDictionary<string, string> values, string pattern, string datasetName)
     {
         var result = new StringBuilder(template.Length);
-        var scanner = new FieldScanner(template);
-        while (scanner.Next(out var start, out var length, out var field))
+        var scanner = new FieldScanner(template, strict: true);
+        while (TryNext(ref scanner, out var start, out var length, out var field))
         {
             if (field is null)
             {
@@ -138,14 +140,26 @@ internal sealed partial class FactoryPattern
         }
 
         return result.ToString();
+
+        bool TryNext(ref FieldScanner scanner, out int start, out int length, out string? field)
+        {
+            try
+            {
+                return scanner.Next(out start, out length, out field);
+            }
+            catch (FormatException error)
+            {
+                throw new DatasetException(CatalogMessages.PatternFormatFailed(datasetName, pattern, template, error.Message), error);
+            }
+        }
     }
 
     /// <summary>
     /// Reads a format string the way Python's <c>str.format</c> reads Kedro's simple fields: <c>{{</c> and <c>}}</c>
-    /// are literal braces, <c>{name}</c> or <c>{name:spec}</c> is the field <c>name</c>, and a <c>{</c> that is never
-    /// closed starts literal text running to the end.
+    /// are literal braces and <c>{name}</c> or <c>{name:spec}</c> is the field <c>name</c>. A lone brace is literal text
+    /// (a <c>{</c> never closed runs to the end) unless <paramref name="strict"/>, where it fails as in Python.
     /// </summary>
-    private struct FieldScanner(string text)
+    private struct FieldScanner(string text, bool strict = false)
     {
         private int _position;
 
@@ -171,17 +185,34 @@ internal sealed partial class FactoryPattern
                 return true;
             }
 
+            if (c == '}' && strict)
+            {
+                throw new FormatException("Single '}' encountered in format string");
+            }
+
             if (c == '{')
             {
                 var end = text.IndexOf('}', _position + 1);
                 if (end < 0)
                 {
+                    if (strict)
+                    {
+                        throw new FormatException(_position + 1 == text.Length
+                            ? "Single '{' encountered in format string"
+                            : "expected '}' before end of string");
+                    }
+
                     length = text.Length - _position;
                     _position = text.Length;
                     return true;
                 }
 
                 field = text[(_position + 1)..end];
+                if (strict && field.Contains('{', StringComparison.Ordinal))
+                {
+                    throw new FormatException("unexpected '{' in field name");
+                }
+
                 var colon = field.IndexOf(':', StringComparison.Ordinal);
                 if (colon >= 0)
                 {
