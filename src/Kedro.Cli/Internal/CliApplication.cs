@@ -60,10 +60,7 @@ internal sealed partial class CliApplication
         var parseResult = Root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await _error.WriteLineAsync("Error: " + error.Message).ConfigureAwait(false);
-            }
+            await _error.WriteLineAsync("Error: " + UsageErrors.Describe(parseResult)).ConfigureAwait(false);
 
             var command = string.Join(' ', parseResult.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1)
                 .Append(parseResult.CommandResult.Command).Where(static c => c is not RootCommand).Select(static c => c.Name));
