@@ -47,6 +47,54 @@ public sealed class RunCommandTests
     }
 
     [Theory]
+    [InlineData("scale=two", "Error: Invalid value for scale: two. Expected a whole number (Int32), as node 'sum' declares for 'params:scale' (Int32).")]
+    [InlineData("nested.offset=1.5", "Error: Invalid value for nested.offset: 1.5. Expected a whole number (Int32), as node 'report' declares for 'params:nested.offset' (Int32): 1.5 is not a whole number.")]
+    [InlineData("threshold=high", "Error: Invalid value for threshold: high. Expected a number, like 'threshold: 0.5' in 'conf/base/parameters.yml', line 5.")]
+    [InlineData("nested.limit=ten", "Error: Invalid value for nested.limit: ten. Expected a whole number, like 'limit: 10' in 'conf/base/parameters.yml', line 4.")]
+    [InlineData("nested=3", "Error: Invalid value for nested: 3. Expected a mapping, like 'nested' in 'conf/base/parameters.yml', line 2.")]
+    public async Task Run_WithParamsOfTheWrongType_FailsBeforeAnyNodeRuns(string value, string message)
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/parameters.yml", "scale: 2\nnested:\n  offset: 1\n  limit: 10\nthreshold: 0.5\n");
+
+        var result = await project.RunAsync("run", "--params", value);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Correct the value given with '--params'; no node has run.", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.NodesRun);
+        Assert.False(project.Exists("data/02_output/total.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithAParamsKeyNothingUses_WarnsWithACloseMatchAndRuns()
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", "--params", "scal=3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "WARNING  Parameter 'scal' given with '--params' is not used: no node to run takes it and no parameter file declares it. Did you mean 'scale'?",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Equal("20", project.Read("data/02_output/total.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithAParamsKeyReadByTheCatalog_DoesNotWarn()
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace("data/02_output/total.txt", "data/02_output/${runtime_params:out_name}.txt", StringComparison.Ordinal));
+
+        var result = await project.RunAsync("run", "--params", "out_name=sum");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("is not used", result.Output, StringComparison.Ordinal);
+        Assert.Equal("20", project.Read("data/02_output/sum.txt"));
+    }
+
+    [Theory]
     [InlineData("bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("foo=bar,bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("=value", "Invalid format of `params` option: Parameter key cannot be an empty string.")]
