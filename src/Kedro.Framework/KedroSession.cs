@@ -148,9 +148,6 @@ public sealed class KedroSession : IDisposable
         }
     }
 
-    private ParameterFiles ParameterFiles(KedroContext context) =>
-        new(ProjectPath, ConfSource, [context.ConfigLoader.Env, context.ConfigLoader.BaseEnv]);
-
     private OmegaConfigLoader CreateConfigLoader(IReadOnlyDictionary<string, object?>? runtimeParams) => new(
         ConfSource,
         Env,
@@ -205,7 +202,7 @@ public sealed class KedroSession : IDisposable
                 options.Namespaces);
             if (_runtimeParams.Count > 0)
             {
-                RuntimeParamsCheck.Check(filtered, _runtimeParams, ConfiguredParameters(), ParameterFiles(context), _logger);
+                RuntimeParamsCheck.Check(filtered, _runtimeParams, ConfiguredParameters(), context.Locations, _logger);
             }
 
             var runner = options.Runner ?? new SequentialRunner(logger: Settings.LoggerFactory.CreateLogger("Kedro.Runners.SequentialRunner"))

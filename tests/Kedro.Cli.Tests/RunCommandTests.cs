@@ -94,6 +94,45 @@ public sealed class RunCommandTests
         Assert.Equal("20", project.Read("data/02_output/sum.txt"));
     }
 
+    [Fact]
+    public async Task Run_WithLoadVersionsForADatasetNotVersioned_FailsSayingSo()
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", "--load-versions", "total:2026-01-01T00.00.00.000Z");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(
+            "Error: 'load_versions' names a dataset that is not versioned: 'total'. A version can only be loaded from a dataset whose catalog entry sets 'versioned: true'",
+            result.Error,
+            StringComparison.Ordinal);
+        Assert.Contains("The entry is in 'conf/base/catalog.yml', line 4.", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.NodesRun);
+    }
+
+    [Theory]
+    [InlineData("credentials: db", "db: postgresql://scott@localhost/test\n",
+        "Error: The credentials 'db' that dataset 'numbers' refers to are the text 'postgresql://scott@localhost/test', but must be a mapping")]
+    [InlineData("credentials: db", "db:\n  - scott\n  - tiger\n",
+        "Error: The credentials 'db' that dataset 'numbers' refers to are a list, but must be a mapping")]
+    [InlineData("credentials: [scott, tiger]", "db:\n  con: x\n",
+        "Error: The credentials of dataset 'numbers' are a list, but must be a mapping")]
+    public async Task Run_WithCredentialsThatAreNotAMapping_FailsSayingSoAndWhere(string reference, string credentials, string message)
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace(
+            "filepath: data/01_raw/numbers.txt", "filepath: data/01_raw/numbers.txt\n  " + reference, StringComparison.Ordinal));
+        project.Write("conf/local/credentials.yml", credentials);
+
+        var result = await project.RunAsync("run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        Assert.Contains("Write them as a mapping under their name in credentials.yml", result.Error, StringComparison.Ordinal);
+        Assert.Contains("The entry is in 'conf/base/catalog.yml', line 1.", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.NodesRun);
+    }
+
     [Theory]
     [InlineData("bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("foo=bar,bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]

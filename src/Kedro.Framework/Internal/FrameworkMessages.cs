@@ -44,4 +44,7 @@ internal static class FrameworkMessages
         1 => $" Did you mean '{matches[0]}'?",
         _ => $" Did you mean one of these: {string.Join(", ", matches.Select(static m => "'" + m + "'"))}?",
     };
+
+    public static string WithCatalogLocation(string message, string location) =>
+        $"{message.TrimEnd()}{(message.TrimEnd().EndsWith('.') ? string.Empty : ".")} The entry is in {location}.";
 }

@@ -24,7 +24,7 @@ internal static class RuntimeParamsCheck
         Pipeline pipeline,
         IReadOnlyDictionary<string, object?> runtimeParams,
         IReadOnlyDictionary<string, object?>? configured,
-        ParameterFiles files,
+        ConfigLocations files,
         ILogger logger)
     {
         foreach (var (path, value) in Leaves(runtimeParams, prefix: null))
@@ -36,7 +36,7 @@ internal static class RuntimeParamsCheck
                 if (!Fits(declared, value))
                 {
                     throw new KedroSessionException(FrameworkMessages.RuntimeParamMismatchesFile(
-                        path, value, Expected(declared!), Declared(path, declared), files.Locate(path)));
+                        path, value, Expected(declared!), Declared(path, declared), files.Locate("parameters", path) ?? "the parameter files"));
                 }
             }
 

@@ -39,6 +39,26 @@ internal static class CatalogMessages
     public static string LoadVersionsNotFound(IEnumerable<string> names) =>
         $"'load_versions' keys [{string.Join(", ", names.Order(StringComparer.Ordinal))}] are not found in the catalog.";
 
+    public static string LoadVersionsNotVersioned(IReadOnlyCollection<string> names) =>
+        $"'load_versions' names {(names.Count == 1 ? "a dataset that is" : "datasets that are")} not versioned: " +
+        $"{string.Join(", ", names.Order(StringComparer.Ordinal).Select(static n => "'" + n + "'"))}. A version can only be loaded from a " +
+        "dataset whose catalog entry sets 'versioned: true'; set it there, or leave the dataset out of '--load-versions'.";
+
+    public static string CredentialsNotAMapping(string dataset, string? reference, object? value) =>
+        (reference is null
+            ? $"The credentials of dataset '{dataset}' are {DescribeValue(value)}, but must be a mapping"
+            : $"The credentials '{reference}' that dataset '{dataset}' refers to are {DescribeValue(value)}, but must be a mapping") +
+        " of the dataset's credential arguments (for example 'con: ...', or 'key: ...' and 'secret: ...'). " +
+        "Write them as a mapping under their name in credentials.yml and refer to that name with 'credentials: <name>'.";
+
+    private static string DescribeValue(object? value) => value switch
+    {
+        null => "empty",
+        string text => $"the text '{text}'",
+        System.Collections.IList => "a list",
+        _ => $"the value '{Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}'",
+    };
+
     public static string CredentialsNotFound(string name) =>
         $"Unable to find credentials '{name}': check your data catalog and credentials configuration. See {DatasetsUrl} for an example.";
 

@@ -3,21 +3,26 @@ using System.Text.RegularExpressions;
 namespace Kedro.Framework.Internal;
 
 /// <summary>
-/// Finds where a parameter is written in a project's configuration folder, for messages: the parameter file (and line)
-/// of the run environment or <c>base</c> that declares it, and whether any file reads it as <c>${runtime_params:...}</c>.
+/// Finds where a key is written in a project's configuration folder, for messages: the file (and line) of the run
+/// environment or <c>base</c> whose name starts as the configuration's (<c>parameters</c>, <c>catalog</c>) that declares
+/// it, and whether any file reads a runtime parameter as <c>${runtime_params:...}</c>.
 /// </summary>
 /// <param name="projectPath">The project folder; paths are shown relative to it.</param>
 /// <param name="confSource">The configuration folder (a URL finds nothing).</param>
 /// <param name="environments">The environment folders, the one read last first.</param>
-internal sealed class ParameterFiles(string projectPath, string confSource, IReadOnlyList<string> environments)
+internal sealed class ConfigLocations(string projectPath, string confSource, IReadOnlyList<string> environments)
 {
     private static readonly string[] Extensions = [".yml", ".yaml", ".json"];
 
-    /// <summary>Where <paramref name="path"/> (dotted) is declared: <c>'conf/base/parameters.yml', line 3</c>, or the parameter files in general.</summary>
-    public string Locate(string path)
+    /// <summary>Where <paramref name="path"/> (dotted) is declared: <c>'conf/base/parameters.yml', line 3</c>, or <see langword="null"/>.</summary>
+    /// <param name="configKey">The configuration the key belongs to: <c>parameters</c> or <c>catalog</c>.</param>
+    /// <param name="path">The key; nested keys joined with dots.</param>
+    public string? Locate(string configKey, string path) => Locate(configKey, path.Split('.'));
+
+    /// <summary>Where the key <paramref name="keys"/> (outermost first) is declared, or <see langword="null"/>.</summary>
+    public string? Locate(string configKey, string[] keys)
     {
-        var keys = path.Split('.');
-        foreach (var file in Files(static relative => relative.Split('/').Any(static part => part.StartsWith("parameters", StringComparison.Ordinal))))
+        foreach (var file in Files(relative => relative.Split('/').Any(part => part.StartsWith(configKey, StringComparison.Ordinal))))
         {
             var line = LineOf(File.ReadAllLines(file), keys);
             if (line > 0)
@@ -26,7 +31,7 @@ internal sealed class ParameterFiles(string projectPath, string confSource, IRea
             }
         }
 
-        return "the parameter files";
+        return null;
     }
 
     /// <summary>Whether a configuration file reads <paramref name="path"/> with <c>${runtime_params:path}</c>.</summary>
