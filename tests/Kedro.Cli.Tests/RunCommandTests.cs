@@ -133,6 +133,21 @@ public sealed class RunCommandTests
         Assert.Empty(result.NodesRun);
     }
 
+    [Fact]
+    public async Task Run_WithAnArgumentTheDatasetDoesNotTake_FailsWithOneCleanMessage()
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace(
+            "filepath: data/01_raw/numbers.txt", "filepath: data/01_raw/numbers.txt\n  bogus: 1", StringComparison.Ordinal));
+
+        var result = await project.RunAsync("run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Dataset 'numbers' must only contain arguments valid for the constructor of", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Error: \n", result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("..", result.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("foo=bar,bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]

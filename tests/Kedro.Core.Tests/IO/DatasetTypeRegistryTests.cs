@@ -75,7 +75,7 @@ public class DatasetTypeRegistryTests
         var registry = new DatasetTypeRegistry();
         var error = Assert.Throws<DatasetException>(() => registry.Create("boats", Config("MemoryDataset", ("filepath", "x"))));
         Assert.Equal(
-            "\n'Kedro.IO.MemoryDataset' got an unexpected keyword argument 'filepath'.\nDataset 'boats' must only contain arguments valid for the constructor of 'Kedro.IO.MemoryDataset'.",
+            "'Kedro.IO.MemoryDataset' got an unexpected keyword argument 'filepath'.\nDataset 'boats' must only contain arguments valid for the constructor of 'Kedro.IO.MemoryDataset'.",
             error.Message);
 
         registry.Register("Broken", _ => throw new InvalidOperationException("boom"));

@@ -31,10 +31,17 @@ internal static class CatalogMessages
         "'type' class path does not support relative paths or paths ending with a dot.";
 
     public static string InvalidArguments(string name, string type, Exception error) =>
-        $"\n{error.Message}.\nDataset '{name}' must only contain arguments valid for the constructor of '{type}'.";
+        $"{Sentence(error.Message)}\nDataset '{name}' must only contain arguments valid for the constructor of '{type}'.";
 
     public static string FailedToInstantiate(string name, string type, Exception error) =>
-        $"\n{error.Message}.\nFailed to instantiate dataset '{name}' of type '{type}'.";
+        $"{Sentence(error.Message)}\nFailed to instantiate dataset '{name}' of type '{type}'.";
+
+    /// <summary>A message as one sentence: trimmed, ending with a full stop unless it ends with punctuation already.</summary>
+    private static string Sentence(string message)
+    {
+        var text = message.Trim();
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
+    }
 
     public static string LoadVersionsNotFound(IEnumerable<string> names) =>
         $"'load_versions' keys [{string.Join(", ", names.Order(StringComparer.Ordinal))}] are not found in the catalog.";
