@@ -80,7 +80,7 @@ public class DatasetTypeRegistryTests
 
         registry.Register("Broken", _ => throw new InvalidOperationException("boom"));
         var failed = Assert.Throws<DatasetException>(() => registry.Create("b", Config("Broken")));
-        Assert.Equal("\nboom.\nFailed to instantiate dataset 'b' of type 'Broken'.", failed.Message);
+        Assert.Equal("boom.\nFailed to instantiate dataset 'b' of type 'Broken'.", failed.Message);
         Assert.IsType<InvalidOperationException>(failed.InnerException);
     }
 
