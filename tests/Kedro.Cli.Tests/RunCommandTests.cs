@@ -59,10 +59,8 @@ public sealed class RunCommandTests
 
         var result = await project.RunAsync("run", "--params", value);
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        AssertFailedBeforeAnyNodeRan(result, message);
         Assert.Contains("Correct the value given with '--params'; no node has run.", result.Error, StringComparison.Ordinal);
-        Assert.Empty(result.NodesRun);
         Assert.False(project.Exists("data/02_output/total.txt"));
     }
 
@@ -101,13 +99,10 @@ public sealed class RunCommandTests
 
         var result = await project.RunAsync("run", "--load-versions", "total:2026-01-01T00.00.00.000Z");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(
-            "Error: 'load_versions' names a dataset that is not versioned: 'total'. A version can only be loaded from a dataset whose catalog entry sets 'versioned: true'",
-            result.Error,
-            StringComparison.Ordinal);
+        AssertFailedBeforeAnyNodeRan(
+            result,
+            "Error: 'load_versions' names a dataset that is not versioned: 'total'. A version can only be loaded from a dataset whose catalog entry sets 'versioned: true'");
         Assert.Contains("The entry is in 'conf/base/catalog.yml', line 4.", result.Error, StringComparison.Ordinal);
-        Assert.Empty(result.NodesRun);
     }
 
     [Theory]
@@ -126,11 +121,9 @@ public sealed class RunCommandTests
 
         var result = await project.RunAsync("run");
 
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        AssertFailedBeforeAnyNodeRan(result, message);
         Assert.Contains("Write them as a mapping under their name in credentials.yml", result.Error, StringComparison.Ordinal);
         Assert.Contains("The entry is in 'conf/base/catalog.yml', line 1.", result.Error, StringComparison.Ordinal);
-        Assert.Empty(result.NodesRun);
     }
 
     [Fact]
@@ -502,5 +495,12 @@ public sealed class RunCommandTests
 
         public void AfterPipelineRun(RunParams runParams, IReadOnlyDictionary<string, Kedro.IO.IDataset> runResult, Pipeline pipeline, Kedro.IO.DataCatalog catalog) =>
             Calls.Add("after");
+    }
+
+    private static void AssertFailedBeforeAnyNodeRan(CliResult result, string error)
+    {
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(error, result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.NodesRun);
     }
 }
