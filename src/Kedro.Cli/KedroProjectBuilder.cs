@@ -25,6 +25,9 @@ public sealed class KedroProjectBuilder
 
     internal TextWriter? Error { get; private set; }
 
+    /// <summary>A terminal writer that gets the live view as if it were an interactive console (for tests).</summary>
+    internal TextWriter? Terminal { get; private set; }
+
     internal IReadOnlyList<object> Hooks => _hooks;
 
     /// <summary>
@@ -94,6 +97,17 @@ public sealed class KedroProjectBuilder
         ArgumentNullException.ThrowIfNull(error);
         Output = output;
         Error = error;
+        return this;
+    }
+
+    /// <summary>
+    /// Writes output to <paramref name="terminal"/> as to an interactive ANSI terminal, so <c>run</c> shows its live
+    /// view there; errors go to <paramref name="error"/>.
+    /// </summary>
+    internal KedroProjectBuilder WithTerminal(TextWriter terminal, TextWriter error)
+    {
+        WithConsole(terminal, error);
+        Terminal = terminal;
         return this;
     }
 

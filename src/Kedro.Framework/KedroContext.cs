@@ -74,6 +74,9 @@ public sealed class KedroContext
     /// </summary>
     public DataCatalog Catalog => GetCatalog(saveVersion: null, loadVersions: null);
 
+    /// <summary>Finds where keys are written in the configuration folders this context reads.</summary>
+    internal ConfigLocations Locations => new(ProjectPath, ConfigLoader.ConfSource, [ConfigLoader.Env, ConfigLoader.BaseEnv]);
+
     internal DataCatalog GetCatalog(string? saveVersion, IReadOnlyDictionary<string, string>? loadVersions)
     {
         var confCatalog = ConfigLoader["catalog"];
@@ -89,14 +92,22 @@ public sealed class KedroContext
             confCreds = new Dictionary<string, object?>(StringComparer.Ordinal);
         }
 
-        var catalog = DataCatalog.FromConfig(
-            ConfigTrees.Copy(confCatalog),
-            ConfigTrees.Copy(confCreds),
-            loadVersions,
-            saveVersion,
-            _settings.DatasetRegistry,
-            _settings.LoggerFactory.CreateLogger("Kedro.IO.DataCatalog"),
-            _settings.TimeProvider);
+        DataCatalog catalog;
+        try
+        {
+            catalog = DataCatalog.FromConfig(
+                ConfigTrees.Copy(confCatalog),
+                ConfigTrees.Copy(confCreds),
+                loadVersions,
+                saveVersion,
+                _settings.DatasetRegistry,
+                _settings.LoggerFactory.CreateLogger("Kedro.IO.DataCatalog"),
+                _settings.TimeProvider);
+        }
+        catch (DatasetException e) when (EntryLocation(e.Message, confCatalog.Keys) is { } location)
+        {
+            throw new DatasetException(FrameworkMessages.WithCatalogLocation(e.Message, location), e);
+        }
 
         var parameters = Params;
         foreach (var (name, value) in ConfigTrees.ParameterDatasets(parameters))
@@ -106,5 +117,12 @@ public sealed class KedroContext
 
         _hookManager.AfterCatalogCreated(catalog, confCatalog, confCreds, parameters, saveVersion, loadVersions);
         return catalog;
+    }
+
+    /// <summary>The file and line of the catalog entry a message names in quotes, when one is found.</summary>
+    private string? EntryLocation(string message, IEnumerable<string> entries)
+    {
+        var named = entries.Where(name => message.Contains("'" + name + "'", StringComparison.Ordinal)).ToList();
+        return named.Count == 1 ? Locations.Locate("catalog", [named[0]]) : null;
     }
 }

@@ -129,18 +129,33 @@ public sealed class KedroSession : IDisposable
     public KedroContext LoadContext()
     {
         ThrowIfDisposed();
-        var configLoader = new OmegaConfigLoader(
-            ConfSource,
-            Env,
-            _runtimeParams,
-            Settings.BaseEnv,
-            Settings.DefaultRunEnv,
-            Settings.ConfigPatterns.Count == 0 ? null : new Dictionary<string, IReadOnlyList<string>>(Settings.ConfigPatterns, StringComparer.Ordinal),
-            Settings.LoggerFactory.CreateLogger("Kedro.Config.OmegaConfigLoader"));
+        var configLoader = CreateConfigLoader(_runtimeParams);
         var context = new KedroContext(Settings, ProjectPath, configLoader, Env, _runtimeParams, HookManager);
         HookManager.AfterContextCreated(context);
         return context;
     }
+
+    /// <summary>The parameters of the parameter files alone, without the runtime parameters; <see langword="null"/> when they cannot be read so.</summary>
+    private Dictionary<string, object?>? ConfiguredParameters()
+    {
+        try
+        {
+            return CreateConfigLoader(runtimeParams: null)["parameters"];
+        }
+        catch (Exception e) when (e is MissingConfigException or BadConfigException)
+        {
+            return null;
+        }
+    }
+
+    private OmegaConfigLoader CreateConfigLoader(IReadOnlyDictionary<string, object?>? runtimeParams) => new(
+        ConfSource,
+        Env,
+        runtimeParams,
+        Settings.BaseEnv,
+        Settings.DefaultRunEnv,
+        Settings.ConfigPatterns.Count == 0 ? null : new Dictionary<string, IReadOnlyList<string>>(Settings.ConfigPatterns, StringComparer.Ordinal),
+        Settings.LoggerFactory.CreateLogger("Kedro.Config.OmegaConfigLoader"));
 
     /// <summary>
     /// Runs the selected pipelines (Kedro's <c>session.run</c>): combines the named pipelines, applies the filters,
@@ -185,6 +200,11 @@ public sealed class KedroSession : IDisposable
                 options.FromInputs,
                 options.ToOutputs,
                 options.Namespaces);
+            if (_runtimeParams.Count > 0)
+            {
+                RuntimeParamsCheck.Check(filtered, _runtimeParams, ConfiguredParameters(), context.Locations, _logger);
+            }
+
             var runner = options.Runner ?? new SequentialRunner(logger: Settings.LoggerFactory.CreateLogger("Kedro.Runners.SequentialRunner"))
             {
                 TimeProvider = Settings.TimeProvider,

@@ -13,4 +13,8 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Debug, Message = "Credentials not found in your Kedro project config.\n {Reason}")]
     internal static partial void CredentialsNotFound(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning,
+        Message = "Parameter '{Name}' given with '--params' is not used: no node to run takes it and no parameter file declares it.{Suggestion}")]
+    internal static partial void RuntimeParamUnused(this ILogger logger, string name, string suggestion);
 }

@@ -47,6 +47,101 @@ public sealed class RunCommandTests
     }
 
     [Theory]
+    [InlineData("scale=two", "Error: Invalid value for scale: two. Expected a whole number (Int32), as node 'sum' declares for 'params:scale' (Int32).")]
+    [InlineData("nested.offset=1.5", "Error: Invalid value for nested.offset: 1.5. Expected a whole number (Int32), as node 'report' declares for 'params:nested.offset' (Int32): 1.5 is not a whole number.")]
+    [InlineData("threshold=high", "Error: Invalid value for threshold: high. Expected a number, like 'threshold: 0.5' in 'conf/base/parameters.yml', line 5.")]
+    [InlineData("nested.limit=ten", "Error: Invalid value for nested.limit: ten. Expected a whole number, like 'limit: 10' in 'conf/base/parameters.yml', line 4.")]
+    [InlineData("nested=3", "Error: Invalid value for nested: 3. Expected a mapping, like 'nested' in 'conf/base/parameters.yml', line 2.")]
+    public async Task Run_WithParamsOfTheWrongType_FailsBeforeAnyNodeRuns(string value, string message)
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/parameters.yml", "scale: 2\nnested:\n  offset: 1\n  limit: 10\nthreshold: 0.5\n");
+
+        var result = await project.RunAsync("run", "--params", value);
+
+        AssertFailedBeforeAnyNodeRan(result, message);
+        Assert.Contains("Correct the value given with '--params'; no node has run.", result.Error, StringComparison.Ordinal);
+        Assert.False(project.Exists("data/02_output/total.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithAParamsKeyNothingUses_WarnsWithACloseMatchAndRuns()
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", "--params", "scal=3");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(
+            "WARNING  Parameter 'scal' given with '--params' is not used: no node to run takes it and no parameter file declares it. Did you mean 'scale'?",
+            result.Output,
+            StringComparison.Ordinal);
+        Assert.Equal("20", project.Read("data/02_output/total.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithAParamsKeyReadByTheCatalog_DoesNotWarn()
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace("data/02_output/total.txt", "data/02_output/${runtime_params:out_name}.txt", StringComparison.Ordinal));
+
+        var result = await project.RunAsync("run", "--params", "out_name=sum");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("is not used", result.Output, StringComparison.Ordinal);
+        Assert.Equal("20", project.Read("data/02_output/sum.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithLoadVersionsForADatasetNotVersioned_FailsSayingSo()
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", "--load-versions", "total:2026-01-01T00.00.00.000Z");
+
+        AssertFailedBeforeAnyNodeRan(
+            result,
+            "Error: 'load_versions' names a dataset that is not versioned: 'total'. A version can only be loaded from a dataset whose catalog entry sets 'versioned: true'");
+        Assert.Contains("The entry is in 'conf/base/catalog.yml', line 4.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("credentials: db", "db: postgresql://scott@localhost/test\n",
+        "Error: The credentials 'db' that dataset 'numbers' refers to are the text 'postgresql://scott@localhost/test', but must be a mapping")]
+    [InlineData("credentials: db", "db:\n  - scott\n  - tiger\n",
+        "Error: The credentials 'db' that dataset 'numbers' refers to are a list, but must be a mapping")]
+    [InlineData("credentials: [scott, tiger]", "db:\n  con: x\n",
+        "Error: The credentials of dataset 'numbers' are a list, but must be a mapping")]
+    public async Task Run_WithCredentialsThatAreNotAMapping_FailsSayingSoAndWhere(string reference, string credentials, string message)
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace(
+            "filepath: data/01_raw/numbers.txt", "filepath: data/01_raw/numbers.txt\n  " + reference, StringComparison.Ordinal));
+        project.Write("conf/local/credentials.yml", credentials);
+
+        var result = await project.RunAsync("run");
+
+        AssertFailedBeforeAnyNodeRan(result, message);
+        Assert.Contains("Write them as a mapping under their name in credentials.yml", result.Error, StringComparison.Ordinal);
+        Assert.Contains("The entry is in 'conf/base/catalog.yml', line 1.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithAnArgumentTheDatasetDoesNotTake_FailsWithOneCleanMessage()
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/catalog.yml", CliTestProject.Catalog.Replace(
+            "filepath: data/01_raw/numbers.txt", "filepath: data/01_raw/numbers.txt\n  bogus: 1", StringComparison.Ordinal));
+
+        var result = await project.RunAsync("run");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Dataset 'numbers' must only contain arguments valid for the constructor of", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Error: \n", result.Error.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("..", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("foo=bar,bad", "Invalid format of `params` option: Item `bad` must contain a key and a value separated by `=`.")]
     [InlineData("=value", "Invalid format of `params` option: Parameter key cannot be an empty string.")]
@@ -416,5 +511,12 @@ public sealed class RunCommandTests
 
         public void AfterPipelineRun(RunParams runParams, IReadOnlyDictionary<string, Kedro.IO.IDataset> runResult, Pipeline pipeline, Kedro.IO.DataCatalog catalog) =>
             Calls.Add("after");
+    }
+
+    private static void AssertFailedBeforeAnyNodeRan(CliResult result, string error)
+    {
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(error, result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.NodesRun);
     }
 }

@@ -224,14 +224,15 @@ public sealed class KedroSessionTests
     public async Task RunAsync_CatalogHookDuringRun_GetsTheSessionIdAsSaveVersion()
     {
         using var project = ArithmeticProject.Create();
+        project.Write("conf/local/catalog.yml", "archive:\n  type: MemoryDataset\n  versioned: true\n");   // versioned, never loaded
         var hooks = new RecordingHooks();
         using var session = KedroSession.Create(ArithmeticProject.Settings(hooks), project.Path);
 
-        await session.RunAsync(new RunOptions { LoadVersions = new Dictionary<string, string> { ["a"] = "x" } });
+        await session.RunAsync(new RunOptions { LoadVersions = new Dictionary<string, string> { ["archive"] = "x" } });
 
         var created = Assert.Single(hooks.CatalogCreated);
         Assert.Equal(session.SessionId, created.SaveVersion);
-        Assert.Equal("x", created.LoadVersions!["a"]);
+        Assert.Equal("x", created.LoadVersions!["archive"]);
         Assert.Equal(5, created.Parameters["b"]);
     }
 

@@ -39,24 +39,26 @@ internal static class RawDataGenerator
     ];
 
     /// <summary>
-    /// Writes the raw files that are missing from <paramref name="rawFolder"/> (creating it if needed); files that
-    /// exist, generated or real, are left alone. The CSV files are saved with <see cref="CsvDataset"/> and the workbook
-    /// with <see cref="ExcelDataset"/>, so each file is written atomically.
+    /// Writes the three raw files into <paramref name="rawFolder"/> (creating it if needed) when it holds no data file
+    /// yet (hidden files such as <c>.gitkeep</c> do not count). A folder with any data, generated or real, is left
+    /// alone, so a missing file among real ones is reported by the run, never replaced by generated data. The CSV files
+    /// are saved with <see cref="CsvDataset"/> and the workbook with <see cref="ExcelDataset"/>, so each file is written
+    /// atomically.
     /// </summary>
     /// <param name="rawFolder">The folder of the raw data (the project's <c>data/01_raw</c>).</param>
     /// <param name="size">How much data to generate; <see cref="RawDataSize.Default"/> when <see langword="null"/>.</param>
     /// <param name="seed">The seed of the generator.</param>
-    /// <returns>The names of the files written; empty when none was missing.</returns>
-    public static IReadOnlyList<string> WriteMissing(string rawFolder, RawDataSize? size = null, int seed = DefaultSeed)
+    /// <returns>The names of the files written; empty when the folder already held data.</returns>
+    public static IReadOnlyList<string> WriteIfEmpty(string rawFolder, RawDataSize? size = null, int seed = DefaultSeed)
     {
-        var missing = FileNames.Where(name => !File.Exists(Path.Combine(rawFolder, name))).ToList();
-        if (missing.Count == 0)
+        if (Directory.Exists(rawFolder)
+            && Directory.EnumerateFiles(rawFolder, "*", SearchOption.AllDirectories).Any(static f => !Path.GetFileName(f).StartsWith('.')))
         {
-            return missing;
+            return [];
         }
 
         var (companies, reviews, shuttles) = Generate(size ?? RawDataSize.Default, seed);
-        Parallel.ForEach(missing, name =>
+        Parallel.ForEach(FileNames, name =>
         {
             var path = Path.Combine(rawFolder, name);
             switch (name)
@@ -73,7 +75,7 @@ internal static class RawDataGenerator
             }
         });
 
-        return missing;
+        return FileNames;
     }
 
     /// <summary>Generates the three raw tables.</summary>

@@ -1,36 +1,40 @@
 using Kedro.Framework;
 using Kedro.Hooks;
+using Kedro.IO;
+using Kedro.Pipelines;
 using Microsoft.Extensions.Logging;
 
 namespace Spaceflights.RawData;
 
 /// <summary>
-/// Generates the raw data into the project's <c>data/01_raw</c> when files are missing, as soon as the project
-/// context is created (Kedro's <c>after_context_created</c> hook). Files that exist, such as Kedro's real
-/// Spaceflights data dropped in their place, are never touched.
+/// Generates the raw data into the project's empty <c>data/01_raw</c> just before a run starts (Kedro's
+/// <c>before_pipeline_run</c> hook), so <c>catalog</c> and <c>registry</c> commands never write data. A folder that
+/// holds any data file, such as Kedro's real Spaceflights data, is never touched: a missing file among real ones is
+/// reported by the run, not replaced by generated data.
 /// </summary>
 /// <param name="size">How much data to generate; <see cref="RawDataSize.Default"/> when <see langword="null"/>.</param>
-internal sealed partial class RawDataHook(RawDataSize? size = null) : IContextHooks
+internal sealed partial class RawDataHook(RawDataSize? size = null) : IPipelineHooks
 {
     private static readonly ILogger Logger = KedroLogging.CreateLogger(typeof(RawDataHook).FullName!);
 
     /// <inheritdoc/>
-    public void AfterContextCreated(object context)
+    public void BeforePipelineRun(RunParams runParams, Pipeline pipeline, DataCatalog catalog)
     {
-        if (context is not KedroContext kedroContext)
+        ArgumentNullException.ThrowIfNull(runParams);
+        if (runParams.ProjectPath is null)
         {
             return;
         }
 
-        var rawFolder = Path.Combine(kedroContext.ProjectPath, "data", "01_raw");
-        var written = RawDataGenerator.WriteMissing(rawFolder, size);
+        var rawFolder = Path.GetFullPath(Path.Combine(runParams.ProjectPath, "data", "01_raw"));
+        var written = RawDataGenerator.WriteIfEmpty(rawFolder, size);
         if (written.Count > 0)
         {
-            var files = string.Join(", ", written);
-            LogGenerated(Logger, files, rawFolder);
+            LogGenerated(Logger, string.Join(", ", written), rawFolder);
         }
     }
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Generated the raw data {Files} in '{Folder}'.")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Warning,
+        Message = "'{Folder}' held no data, so sample raw data was generated: {Files}. These are synthetic, not Kedro's real Spaceflights data; put real files there to use them.")]
     private static partial void LogGenerated(ILogger logger, string files, string folder);
 }

@@ -108,7 +108,9 @@ internal sealed partial class CliApplication
 
                 var console = CreateAnsiConsole();
                 logs.Hold = true;
-                var run = session.RunAsync(options, cancellationToken);
+                // A runner may do all its work before its task is returned (SequentialRunner does), so the run goes
+                // to the thread pool and this thread draws the view meanwhile.
+                var run = Task.Run(() => session.RunAsync(options, cancellationToken), CancellationToken.None);
                 try
                 {
                     await LiveProgressView.ShowAsync(console, progress, run).ConfigureAwait(false);

@@ -20,6 +20,7 @@ internal sealed partial class CliApplication
     private readonly TextWriter _output;
     private readonly TextWriter _error;
     private readonly bool _interactive;
+    private readonly TextWriter? _terminal;
     private readonly Assembly? _entryAssembly;
     private readonly Option<bool> _verbose = CliOptions.Verbose();
 
@@ -29,9 +30,11 @@ internal sealed partial class CliApplication
         _entryAssembly = entryAssembly;
         _output = builder.Output ?? Console.Out;
         _error = builder.Error ?? Console.Error;
-        _interactive = builder.Output is null
-            && !Console.IsOutputRedirected
-            && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
+        _terminal = builder.Terminal;
+        _interactive = _terminal is not null
+            || (builder.Output is null
+                && !Console.IsOutputRedirected
+                && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")));
         Root = new RootCommand("Kedro.NET project command line: run the project's pipelines and inspect its catalog and pipeline registry.");
         Root.Options.Add(_verbose);
         Root.Subcommands.Add(CreateRunCommand());
@@ -57,10 +60,7 @@ internal sealed partial class CliApplication
         var parseResult = Root.Parse(args);
         if (parseResult.Errors.Count > 0 && parseResult.Action is not HelpAction)
         {
-            foreach (var error in parseResult.Errors)
-            {
-                await _error.WriteLineAsync("Error: " + error.Message).ConfigureAwait(false);
-            }
+            await _error.WriteLineAsync("Error: " + UsageErrors.Describe(parseResult)).ConfigureAwait(false);
 
             var command = string.Join(' ', parseResult.CommandResult.Command.Parents.OfType<Command>().Reverse().Skip(1)
                 .Append(parseResult.CommandResult.Command).Where(static c => c is not RootCommand).Select(static c => c.Name));
@@ -167,8 +167,13 @@ internal sealed partial class CliApplication
         return Directory.Exists(full) || File.Exists(full) ? full : throw new CliUsageException(CliMessages.ConfSourceMissing(value));
     }
 
-    private static IAnsiConsole CreateAnsiConsole() => AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(Console.Out),
-    });
+    private IAnsiConsole CreateAnsiConsole() => _terminal is null
+        ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) })
+        : AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_terminal),
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.Standard,
+            Interactive = InteractionSupport.Yes,
+        });
 }

@@ -44,4 +44,25 @@ internal static class CliMessages
 
     public static string PipelineNotFoundForRegistry(string name, IEnumerable<string> existing) =>
         $"'{name}' pipeline not found. Existing pipelines: [{string.Join(", ", existing.Order(StringComparer.Ordinal))}]";
+
+    /// <summary>click's <c>No such option</c>: one close match is suggested, several are listed, sorted.</summary>
+    public static string NoSuchOption(string name, IReadOnlyList<string> matches) => matches.Count switch
+    {
+        0 => $"No such option: {name}",
+        1 => $"No such option: {name} Did you mean {matches[0]}?",
+        _ => $"No such option: {name} (Possible options: {string.Join(", ", matches.Order(StringComparer.Ordinal))})",
+    };
+
+    /// <summary>click's <c>No such command</c> with Kedro's suggestion of close command names.</summary>
+    public static string NoSuchCommand(string name, IReadOnlyList<string> matches) => matches.Count switch
+    {
+        0 => $"No such command '{name}'.",
+        1 => $"No such command '{name}'.\n\nDid you mean this?\n    {matches[0]}",
+        _ => $"No such command '{name}'.\n\nDid you mean one of these?\n{string.Join('\n', matches.Select(static m => "    " + m))}",
+    };
+
+    /// <summary>click's message for arguments a command does not take.</summary>
+    public static string UnexpectedArguments(IReadOnlyList<string> arguments) => arguments.Count == 1
+        ? $"Got unexpected extra argument ({arguments[0]})"
+        : $"Got unexpected extra arguments ({string.Join(' ', arguments)})";
 }

@@ -10,7 +10,8 @@ namespace Kedro.Cli.Internal;
 /// <remarks>
 /// <see cref="MinimumLevel"/> applies to every category; <see cref="KedroMinimumLevel"/>, when set, raises it for
 /// Kedro.NET's own categories (<c>Kedro.*</c>), so a live view can replace Kedro's per-node lines while the project's
-/// own lines (a node's <c>Model has a coefficient R^2 ...</c>) are still shown.
+/// own lines (a node's <c>Model has a coefficient R^2 ...</c>, also when a ParallelRunner relays it from a worker) are
+/// still shown.
 /// </remarks>
 internal sealed class PlainLoggerProvider(TextWriter output, LogLevel minimumLevel, TimeProvider timeProvider) : ILoggerProvider
 {
@@ -90,18 +91,21 @@ internal sealed class PlainLoggerProvider(TextWriter output, LogLevel minimumLev
         _ => level.ToString().ToUpperInvariant(),
     };
 
+    // A ParallelRunner logs a node's own entries (and a worker's other output) under its own category; they are the
+    // project's lines, not Kedro.NET's, so the live view keeps them.
+    private static bool IsRelayedFromWorker(EventId eventId) => eventId.Name is "NodeLog" or "WorkerOutput";
+
     private sealed class PlainLogger(PlainLoggerProvider provider, bool isKedro) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) =>
-            logLevel != LogLevel.None && logLevel >= provider.MinimumLevel
-            && (!isKedro || provider.KedroMinimumLevel is not { } kedroLevel || logLevel >= kedroLevel);
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider.MinimumLevel;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (IsEnabled(logLevel)
+                && (!isKedro || provider.KedroMinimumLevel is not { } kedroLevel || logLevel >= kedroLevel || IsRelayedFromWorker(eventId)))
             {
                 provider.Write(logLevel, formatter(state, exception), exception, provider.MinimumLevel <= LogLevel.Debug);
             }

@@ -75,7 +75,7 @@ public sealed class CatalogConfigResolver
                 throw new DatasetException(CatalogMessages.NotAValidConfig(name));
             }
 
-            var resolved = ResolveCredentials(ConfigTree.CopyMapping(entry), creds);
+            var resolved = ResolveCredentials(name, ConfigTree.CopyMapping(entry), creds);
             if (IsPattern(name))
             {
                 ValidatePatternConfig(name, resolved);
@@ -341,7 +341,8 @@ public sealed class CatalogConfigResolver
         }
     }
 
-    private static Dictionary<string, object?> ResolveCredentials(Dictionary<string, object?> config, Dictionary<string, object?> credentials)
+    private static Dictionary<string, object?> ResolveCredentials(
+        string dataset, Dictionary<string, object?> config, Dictionary<string, object?> credentials)
     {
         foreach (var key in config.Keys.ToList())
         {
@@ -354,9 +355,19 @@ public sealed class CatalogConfigResolver
         {
             if (key == CredentialsKey && value is string reference)
             {
-                return credentials.TryGetValue(reference, out var found)
+                if (!credentials.TryGetValue(reference, out var found))
+                {
+                    throw new KeyNotFoundException(CatalogMessages.CredentialsNotFound(reference));
+                }
+
+                return found is null || ConfigTree.IsMapping(found)
                     ? ConfigTree.Copy(found)
-                    : throw new KeyNotFoundException(CatalogMessages.CredentialsNotFound(reference));
+                    : throw new DatasetException(CatalogMessages.CredentialsNotAMapping(dataset, reference, found));
+            }
+
+            if (key == CredentialsKey && value is not null && !ConfigTree.IsMapping(value))
+            {
+                throw new DatasetException(CatalogMessages.CredentialsNotAMapping(dataset, reference: null, value));
             }
 
             if (value is Dictionary<string, object?> inner)

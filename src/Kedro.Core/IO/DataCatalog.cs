@@ -475,6 +475,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
     /// <param name="resolver">The catalog's configuration.</param>
     /// <param name="loadVersions">The load versions by dataset name.</param>
     /// <exception cref="DatasetNotFoundException">Some keys are not in the catalog; the message lists them.</exception>
+    /// <exception cref="DatasetException">Some keys name datasets that are not versioned; the message lists them.</exception>
     protected static void ValidateLoadVersions(CatalogConfigResolver resolver, IReadOnlyDictionary<string, string>? loadVersions)
     {
         ArgumentNullException.ThrowIfNull(resolver);
@@ -484,6 +485,15 @@ public partial class DataCatalog : IReadOnlyCollection<string>
         if (missing.Count > 0)
         {
             throw new DatasetNotFoundException(CatalogMessages.LoadVersionsNotFound(missing));
+        }
+
+        var notVersioned = (loadVersions?.Keys ?? [])
+            .Where(name => (resolver.HasConfig(name) ? resolver.Config[name] : resolver.ResolveFromPatterns(name, includeRuntime: false)) is { } config
+                && !ConfigTree.IsTruthy(config.GetValueOrDefault("versioned")))
+            .ToList();
+        if (notVersioned.Count > 0)
+        {
+            throw new DatasetException(CatalogMessages.LoadVersionsNotVersioned(notVersioned));
         }
     }
 

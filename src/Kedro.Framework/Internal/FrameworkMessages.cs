@@ -26,4 +26,25 @@ internal static class FrameworkMessages
     }
 
     public static string ProjectPathNotAbsolute(string path) => $"project_path must be an absolute path. Received: {path}";
+
+    public static string RuntimeParamMismatchesNode(
+        string path, object? value, string expected, string node, string input, Type declared, string? reason) =>
+        $"Invalid value for {path}: {RuntimeParamsCheck.Display(value)}. Expected {expected}, as node '{node}' declares for " +
+        $"'{input}' ({declared.Name}){(reason is null ? string.Empty : ": " + reason.TrimEnd('.'))}. " +
+        "Correct the value given with '--params'; no node has run.";
+
+    public static string RuntimeParamMismatchesFile(string path, object? value, string expected, string declared, string location) =>
+        $"Invalid value for {path}: {RuntimeParamsCheck.Display(value)}. Expected {expected}, like '{declared}' in {location}. " +
+        "Correct the value given with '--params'; no node has run.";
+
+    /// <summary>Kedro's close-match suggestion, as a sentence to append, or nothing.</summary>
+    public static string Suggestion(IReadOnlyList<string> matches) => matches.Count switch
+    {
+        0 => string.Empty,
+        1 => $" Did you mean '{matches[0]}'?",
+        _ => $" Did you mean one of these: {string.Join(", ", matches.Select(static m => "'" + m + "'"))}?",
+    };
+
+    public static string WithCatalogLocation(string message, string location) =>
+        $"{message.TrimEnd()}{(message.TrimEnd().EndsWith('.') ? string.Empty : ".")} The entry is in {location}.";
 }

@@ -65,29 +65,29 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WritesOnlyTheMissingFiles_AndTheSameCsvBytesAgain()
+    public void WriteIfEmpty_WritesAllFilesIntoAnEmptyFolder_AndNothingWhenAnyDataIsThere()
     {
         using var folder = new TempFolder();
         var raw = Path.Combine(folder.Path, "data", "01_raw");
+        Directory.CreateDirectory(raw);
+        File.WriteAllText(Path.Combine(raw, ".gitkeep"), string.Empty);
 
-        Assert.Equal(["companies.csv", "reviews.csv", "shuttles.xlsx"], RawDataGenerator.WriteMissing(raw, Small));
-        var reviews = File.ReadAllBytes(Path.Combine(raw, "reviews.csv"));
+        Assert.Equal(["companies.csv", "reviews.csv", "shuttles.xlsx"], RawDataGenerator.WriteIfEmpty(raw, Small));
+        Assert.Equal(4, Directory.GetFiles(raw).Length);   // no temporary files left behind
         File.WriteAllText(Path.Combine(raw, "companies.csv"), "id\n1\n");   // e.g. real data dropped in
         File.Delete(Path.Combine(raw, "reviews.csv"));
 
-        Assert.Equal(["reviews.csv"], RawDataGenerator.WriteMissing(raw, Small));
-        Assert.Equal(reviews, File.ReadAllBytes(Path.Combine(raw, "reviews.csv")));
+        Assert.Empty(RawDataGenerator.WriteIfEmpty(raw, Small));
+        Assert.False(File.Exists(Path.Combine(raw, "reviews.csv")));
         Assert.Equal("id\n1\n", File.ReadAllText(Path.Combine(raw, "companies.csv")));
-        Assert.Empty(RawDataGenerator.WriteMissing(raw, Small));
-        Assert.Equal(3, Directory.GetFiles(raw).Length);   // no temporary files left behind
     }
 
     [Fact]
-    public void WriteMissing_WritesCsvAsPandasDoes()
+    public void WriteIfEmpty_WritesCsvAsPandasDoes()
     {
         using var folder = new TempFolder();
 
-        RawDataGenerator.WriteMissing(folder.Path, Small);
+        RawDataGenerator.WriteIfEmpty(folder.Path, Small);
 
         var lines = File.ReadAllLines(Path.Combine(folder.Path, "companies.csv"));
         Assert.Equal("id,company_rating,company_location,total_fleet_count,iata_approved", lines[0]);
@@ -97,11 +97,11 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WritesReviewScoresAsPandasFloats()
+    public void WriteIfEmpty_WritesReviewScoresAsPandasFloats()
     {
         using var folder = new TempFolder();
 
-        RawDataGenerator.WriteMissing(folder.Path, Small);
+        RawDataGenerator.WriteIfEmpty(folder.Path, Small);
 
         var lines = File.ReadAllLines(Path.Combine(folder.Path, "reviews.csv"));
         Assert.Equal(451, lines.Length);
@@ -110,12 +110,12 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WritesAWorkbookWhoseSheet1LoadsAsTheGeneratedShuttles()
+    public void WriteIfEmpty_WritesAWorkbookWhoseSheet1LoadsAsTheGeneratedShuttles()
     {
         using var folder = new TempFolder();
         var shuttles = RawDataGenerator.Generate(Small).Shuttles;
 
-        RawDataGenerator.WriteMissing(folder.Path, Small);
+        RawDataGenerator.WriteIfEmpty(folder.Path, Small);
 
         var sheet = LoadSheet(Path.Combine(folder.Path, "shuttles.xlsx"));
         Assert.Equal(shuttles.Columns, sheet.Columns.Cast<DataColumn>().Select(c => c.ColumnName));
@@ -124,13 +124,13 @@ public sealed partial class RawDataGeneratorTests
     }
 
     [Fact]
-    public void WriteMissing_WithTheSameSeed_WritesTheSameData()
+    public void WriteIfEmpty_WithTheSameSeed_WritesTheSameData()
     {
         using var first = new TempFolder();
         using var second = new TempFolder();
 
-        RawDataGenerator.WriteMissing(first.Path, Small, seed: 7);
-        RawDataGenerator.WriteMissing(second.Path, Small, seed: 7);
+        RawDataGenerator.WriteIfEmpty(first.Path, Small, seed: 7);
+        RawDataGenerator.WriteIfEmpty(second.Path, Small, seed: 7);
 
         Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, "companies.csv")), File.ReadAllBytes(Path.Combine(second.Path, "companies.csv")));
         Assert.Equal(File.ReadAllBytes(Path.Combine(first.Path, "reviews.csv")), File.ReadAllBytes(Path.Combine(second.Path, "reviews.csv")));

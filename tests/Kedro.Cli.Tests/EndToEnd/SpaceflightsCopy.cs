@@ -23,7 +23,7 @@ internal sealed class SpaceflightsCopy : IDisposable
             Directory.CreateDirectory(Path.Combine(Root, Path.GetRelativePath(SampleFolder, Path.GetDirectoryName(gitkeep)!)));
         }
 
-        RawDataGenerator.WriteMissing(Path.Combine(Root, "data", "01_raw"), TestSize);
+        RawDataGenerator.WriteIfEmpty(Path.Combine(Root, "data", "01_raw"), TestSize);
     }
 
     /// <summary>The sample's folder in the repository, from the assembly metadata its csproj writes.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Spaceflights.RawData;
 
 namespace Kedro.Cli.Tests.EndToEnd;
 
@@ -113,17 +114,85 @@ public sealed partial class SpaceflightsRunTests
     }
 
     [Fact]
-    public async Task Run_WhenRawDataIsMissing_GeneratesItFirst()
+    public async Task Run_WhenTheRawFolderIsEmpty_GeneratesEveryFileAndWarns()
     {
         using var project = new SpaceflightsCopy();
         var reviews = File.ReadAllBytes(project.PathOf("data/01_raw/reviews.csv"));
-        File.Delete(project.PathOf("data/01_raw/reviews.csv"));
+        DeleteRawData(project);
 
         var exitCode = await project.RunAsync("run", "--pipelines", "data_processing");
 
         Assert.True(exitCode == 0, project.Output + project.Error);
-        Assert.Contains("Generated the raw data reviews.csv", project.Output, StringComparison.Ordinal);
+        Assert.Matches(@"WARNING +'.*01_raw' held no data, so sample raw data was generated: companies\.csv, reviews\.csv, shuttles\.xlsx\.", project.Output);
         Assert.Equal(reviews, File.ReadAllBytes(project.PathOf("data/01_raw/reviews.csv")));
+    }
+
+    [Fact]
+    public async Task Run_WhenOneRawFileIsMissingAmongOthers_FailsWithoutGeneratingIt()
+    {
+        using var project = new SpaceflightsCopy();
+        File.Delete(project.PathOf("data/01_raw/reviews.csv"));
+
+        var exitCode = await project.RunAsync("run", "--pipelines", "data_processing");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("reviews", project.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("generated", project.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.PathOf("data/01_raw/reviews.csv")));
+    }
+
+    [Theory]
+    [InlineData("catalog", "list-patterns")]
+    [InlineData("catalog", "describe-datasets")]
+    [InlineData("registry", "list")]
+    public async Task CatalogAndRegistryCommands_NeverGenerateRawData(string command, string subcommand)
+    {
+        using var project = new SpaceflightsCopy();
+        DeleteRawData(project);
+
+        var exitCode = await project.RunAsync(command, subcommand);
+
+        Assert.True(exitCode == 0, project.Output + project.Error);
+        Assert.Empty(Directory.GetFiles(project.PathOf("data/01_raw")));
+    }
+
+    [Fact]
+    public async Task Run_WithAMistypedParamsValue_FailsBeforeAnyNodeRuns()
+    {
+        using var project = new SpaceflightsCopy();
+
+        var exitCode = await project.RunAsync("run", "--params", "model_options.test_size=abc");
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith(
+            "Error: Invalid value for model_options.test_size: abc. Expected a number (Double), as node 'split_data_node' declares for 'params:model_options' (ModelOptions).",
+            project.Error,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("Running node", project.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(project.PathOf("data/02_intermediate")));
+    }
+
+    [Theory]
+    [InlineData(".nan", "Invalid 'model_options.test_size' NaN: expected a fraction between 0 and 1 (exclusive)")]
+    [InlineData("1.5", "Invalid 'model_options.test_size' 1.5: expected a fraction between 0 and 1 (exclusive)")]
+    [InlineData("0", "Invalid 'model_options.test_size' 0: expected a fraction between 0 and 1 (exclusive)")]
+    public async Task Run_WithTestSizeNotAFraction_SplitDataRefusesIt(string value, string message)
+    {
+        using var project = new SpaceflightsCopy();
+
+        var exitCode = await project.RunAsync("run", "--params", "model_options.test_size=" + value);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(message, project.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running node: train_model_node", project.Output, StringComparison.Ordinal);
+    }
+
+    private static void DeleteRawData(SpaceflightsCopy project)
+    {
+        foreach (var name in RawDataGenerator.FileNames)
+        {
+            File.Delete(project.PathOf("data/01_raw/" + name));
+        }
     }
 
     private static void AssertRanAndLoggedR2(SpaceflightsCopy project)

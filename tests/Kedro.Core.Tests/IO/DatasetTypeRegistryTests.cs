@@ -75,12 +75,12 @@ public class DatasetTypeRegistryTests
         var registry = new DatasetTypeRegistry();
         var error = Assert.Throws<DatasetException>(() => registry.Create("boats", Config("MemoryDataset", ("filepath", "x"))));
         Assert.Equal(
-            "\n'Kedro.IO.MemoryDataset' got an unexpected keyword argument 'filepath'.\nDataset 'boats' must only contain arguments valid for the constructor of 'Kedro.IO.MemoryDataset'.",
+            "'Kedro.IO.MemoryDataset' got an unexpected keyword argument 'filepath'.\nDataset 'boats' must only contain arguments valid for the constructor of 'Kedro.IO.MemoryDataset'.",
             error.Message);
 
         registry.Register("Broken", _ => throw new InvalidOperationException("boom"));
         var failed = Assert.Throws<DatasetException>(() => registry.Create("b", Config("Broken")));
-        Assert.Equal("\nboom.\nFailed to instantiate dataset 'b' of type 'Broken'.", failed.Message);
+        Assert.Equal("boom.\nFailed to instantiate dataset 'b' of type 'Broken'.", failed.Message);
         Assert.IsType<InvalidOperationException>(failed.InnerException);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text;
 using Kedro.Framework;
@@ -27,9 +28,12 @@ internal static partial class DataScienceNodes
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(parameters);
-        if (parameters.TestSize is <= 0 or >= 1)
+        if (!(parameters.TestSize > 0 && parameters.TestSize < 1))
         {
-            throw new ArgumentException($"Expected 'test_size' between 0 and 1 (exclusive); got {parameters.TestSize}.", nameof(parameters));
+            var given = parameters.TestSize.ToString(CultureInfo.InvariantCulture);
+            throw new ArgumentException(
+                $"Invalid 'model_options.test_size' {given}: expected a fraction between 0 and 1 (exclusive), such as 0.2. " +
+                "Set it in conf/base/parameters.yml or with --params model_options.test_size=0.2.");
         }
 
         var getters = parameters.Features.Select(ColumnGetter).ToArray();

@@ -31,13 +31,40 @@ internal static class CatalogMessages
         "'type' class path does not support relative paths or paths ending with a dot.";
 
     public static string InvalidArguments(string name, string type, Exception error) =>
-        $"\n{error.Message}.\nDataset '{name}' must only contain arguments valid for the constructor of '{type}'.";
+        $"{Sentence(error.Message)}\nDataset '{name}' must only contain arguments valid for the constructor of '{type}'.";
 
     public static string FailedToInstantiate(string name, string type, Exception error) =>
-        $"\n{error.Message}.\nFailed to instantiate dataset '{name}' of type '{type}'.";
+        $"{Sentence(error.Message)}\nFailed to instantiate dataset '{name}' of type '{type}'.";
+
+    /// <summary>A message as one sentence: trimmed, ending with a full stop unless it ends with punctuation already.</summary>
+    private static string Sentence(string message)
+    {
+        var text = message.Trim();
+        return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
+    }
 
     public static string LoadVersionsNotFound(IEnumerable<string> names) =>
         $"'load_versions' keys [{string.Join(", ", names.Order(StringComparer.Ordinal))}] are not found in the catalog.";
+
+    public static string LoadVersionsNotVersioned(IReadOnlyCollection<string> names) =>
+        $"'load_versions' names {(names.Count == 1 ? "a dataset that is" : "datasets that are")} not versioned: " +
+        $"{string.Join(", ", names.Order(StringComparer.Ordinal).Select(static n => "'" + n + "'"))}. A version can only be loaded from a " +
+        "dataset whose catalog entry sets 'versioned: true'; set it there, or leave the dataset out of '--load-versions'.";
+
+    public static string CredentialsNotAMapping(string dataset, string? reference, object? value) =>
+        (reference is null
+            ? $"The credentials of dataset '{dataset}' are {DescribeValue(value)}, but must be a mapping"
+            : $"The credentials '{reference}' that dataset '{dataset}' refers to are {DescribeValue(value)}, but must be a mapping") +
+        " of the dataset's credential arguments (for example 'con: ...', or 'key: ...' and 'secret: ...'). " +
+        "Write them as a mapping under their name in credentials.yml and refer to that name with 'credentials: <name>'.";
+
+    private static string DescribeValue(object? value) => value switch
+    {
+        null => "empty",
+        string text => $"the text '{text}'",
+        System.Collections.IList => "a list",
+        _ => $"the value '{Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)}'",
+    };
 
     public static string CredentialsNotFound(string name) =>
         $"Unable to find credentials '{name}': check your data catalog and credentials configuration. See {DatasetsUrl} for an example.";

@@ -228,6 +228,13 @@ internal static class ConfigTreeBinder
         return null;
     }
 
+    /// <summary>The type of the member of <paramref name="type"/> that <paramref name="key"/> fills when bound, or <see langword="null"/>.</summary>
+    /// <param name="type">The bound type.</param>
+    /// <param name="key">A configuration key.</param>
+    /// <returns>The member's type, or <see langword="null"/> when no member matches.</returns>
+    public static Type? MemberType(Type type, string key) =>
+        MembersOf(type).TryGetValue(Normalize(key), out var member) ? member.Type : null;
+
     private static Dictionary<string, (string JsonName, Type Type)> MembersOf(Type type) =>
         Members.GetOrAdd(type, static type =>
         {

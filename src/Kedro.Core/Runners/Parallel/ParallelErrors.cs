@@ -23,7 +23,6 @@ internal static class ParallelErrors
     public static ArgumentException NodesNotSerialisable(IEnumerable<string> nodesWithReasons) =>
         new("The following nodes cannot be serialised: " + PythonList(nodesWithReasons)
             + "\nIn order to utilize multiprocessing you need to make sure all nodes are serialisable, i.e. nodes should not include lambda functions, nested functions, closures, etc."
-            + "\nIf you are using custom decorators ensure they are correctly decorated using functools.wraps()."
             + "\nIn Kedro.NET a node function is serialisable when it is a static method, a lambda that captures nothing, or an instance method of an object without fields.");
 
     public static TaskException WorkerDied(Node node, int processId, string status) =>

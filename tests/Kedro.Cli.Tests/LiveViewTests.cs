@@ -1,0 +1,106 @@
+using System.Text;
+using Kedro.Cli.Tests.EndToEnd;
+using Kedro.Cli.Tests.Support;
+using Kedro.Pipelines;
+using Spaceflights;
+using Spaceflights.RawData;
+
+namespace Kedro.Cli.Tests;
+
+/// <summary>The live view of <c>run</c> on an interactive ANSI terminal.</summary>
+public sealed class LiveViewTests
+{
+    [Fact]
+    public async Task Run_UnderSequentialRunner_DrawsTheViewWhileANodeRuns()
+    {
+        using var project = new CliTestProject();
+        using var terminal = new WatchingWriter(" gate (");
+        using var error = new StringWriter();
+
+        // The node blocks its thread until the terminal shows it running: the view must be drawn by another thread.
+        var gate = new Pipeline([
+            Node.Create(
+                (string numbers) => terminal.Seen.Wait(TimeSpan.FromSeconds(30))
+                    ? numbers.Length
+                    : throw new InvalidOperationException("The live view did not show the running node."),
+                "numbers",
+                "length",
+                name: "gate"),
+        ]);
+        var exitCode = await KedroProject.RunAsync(
+            ["run", "--runner", "SequentialRunner"],
+            builder => builder
+                .AddPipelines(() => new Dictionary<string, Pipeline> { ["__default__"] = gate })
+                .WithProjectPath(project.Path)
+                .WithTerminal(terminal, error));
+
+        Assert.True(exitCode == 0, terminal + error.ToString());
+        Assert.Contains("Running pipeline", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Node durations", terminal.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnderParallelRunner_ShowsTheNodesOwnLogLines()
+    {
+        using var project = new SpaceflightsCopy();
+        using var terminal = new WatchingWriter("R^2");
+        using var error = new StringWriter();
+
+        var exitCode = await KedroProject.RunAsync(
+            ["run", "--runner", "ParallelRunner"],
+            builder => builder
+                .AddPipelines(PipelineRegistry.Register)
+                .AddHooks(new RawDataHook(SpaceflightsCopy.TestSize))
+                .WithProjectPath(project.Root)
+                .WithTerminal(terminal, error));
+
+        Assert.True(exitCode == 0, terminal + error.ToString());
+        Assert.Matches(@"INFO +Model has a coefficient R\^2 of \d\.\d{3} on test data\.", terminal.ToString());
+        Assert.DoesNotContain("Running node:", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("evaluate_model_node", terminal.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A terminal's screen as text; <see cref="Seen"/> is set once <c>text</c> has been written.</summary>
+    private sealed class WatchingWriter(string text) : StringWriter(new StringBuilder(), System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public ManualResetEventSlim Seen { get; } = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                Seen.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private void Check()
+        {
+            if (!Seen.IsSet && GetStringBuilder().ToString().Contains(text, StringComparison.Ordinal))
+            {
+                Seen.Set();
+            }
+        }
+    }
+}
