@@ -64,6 +64,31 @@ public sealed class RunCommandTests
         Assert.False(project.Exists("data/02_output/total.txt"));
     }
 
+    [Theory]
+    [InlineData("nested.limit=123456789012345678901234")]
+    [InlineData("threshold=123456789012345678901234")]
+    public async Task Run_WithParamsIntegerBeyond64Bits_FitsAWholeNumberOrANumberOfTheParameterFiles(string value)
+    {
+        using var project = new CliTestProject();
+        project.Write("conf/base/parameters.yml", "scale: 2\nnested:\n  offset: 1\n  limit: 10\nthreshold: 0.5\n");
+
+        var result = await project.RunAsync("run", "--params", value);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(project.Exists("data/02_output/total.txt"));
+    }
+
+    [Fact]
+    public async Task Run_WithParamsIntegerBeyond64BitsForAnInt_FailsSayingItIsOutOfRange()
+    {
+        using var project = new CliTestProject();
+
+        var result = await project.RunAsync("run", "--params", "scale=123456789012345678901234");
+
+        AssertFailedBeforeAnyNodeRan(result, "Error: Invalid value for scale: 123456789012345678901234. Expected a whole number (Int32), as node 'sum' declares for 'params:scale' (Int32): 123456789012345678901234 is out of range");
+        Assert.False(project.Exists("data/02_output/total.txt"));
+    }
+
     [Fact]
     public async Task Run_WithAParamsKeyNothingUses_WarnsWithACloseMatchAndRuns()
     {

@@ -53,7 +53,10 @@ internal sealed class PlainLoggerProvider(TextWriter output, LogLevel minimumLev
     }
 
     public ILogger CreateLogger(string categoryName) =>
-        new PlainLogger(this, categoryName.StartsWith("Kedro.", StringComparison.Ordinal));
+        new PlainLogger(
+            this,
+            isKedro: categoryName.StartsWith("Kedro.", StringComparison.Ordinal),
+            mayRelay: categoryName.StartsWith("Kedro.Runners.ParallelRunner", StringComparison.Ordinal));
 
     public void Dispose() => Hold = false;
 
@@ -95,12 +98,19 @@ internal sealed class PlainLoggerProvider(TextWriter output, LogLevel minimumLev
     // project's lines, not Kedro.NET's, so the live view keeps them.
     private static bool IsRelayedFromWorker(EventId eventId) => eventId.Name is "NodeLog" or "WorkerOutput";
 
-    private sealed class PlainLogger(PlainLoggerProvider provider, bool isKedro) : ILogger
+    /// <param name="provider">The provider that writes the lines.</param>
+    /// <param name="isKedro">The category is Kedro.NET's own, so <see cref="KedroMinimumLevel"/> applies.</param>
+    /// <param name="mayRelay">The category may relay a worker's lines, which pass below <see cref="KedroMinimumLevel"/>.</param>
+    private sealed class PlainLogger(PlainLoggerProvider provider, bool isKedro, bool mayRelay) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider.MinimumLevel;
+        // Below KedroMinimumLevel a Kedro category is disabled outright (so its entries are not even formatted), except
+        // one that may relay a worker's lines: its entries are then told apart by their event.
+        public bool IsEnabled(LogLevel logLevel) =>
+            logLevel != LogLevel.None && logLevel >= provider.MinimumLevel
+            && (!isKedro || mayRelay || provider.KedroMinimumLevel is not { } kedroLevel || logLevel >= kedroLevel);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -1,3 +1,4 @@
+using Kedro.IO.Internal;
 using Kedro.Pipelines.Internal;
 
 namespace Kedro.Framework.Internal;
@@ -46,5 +47,5 @@ internal static class FrameworkMessages
     };
 
     public static string WithCatalogLocation(string message, string location) =>
-        $"{message.TrimEnd()}{(message.TrimEnd().EndsWith('.') ? string.Empty : ".")} The entry is in {location}.";
+        $"{CatalogMessages.Sentence(message)} The entry is in {location}.";
 }

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 using Kedro.IO.Internal;
 using Kedro.Pipelines;
 using Microsoft.Extensions.Logging;
@@ -118,21 +119,27 @@ internal static class RuntimeParamsCheck
         null or string => value is not (IDictionary or IList),
         _ when value is null => declared is not (IDictionary or IList),
         bool => value is bool,
-        _ when LoadedValueConverter.IsIntegral(declared.GetType()) => value is not null && (LoadedValueConverter.IsIntegral(value.GetType())
-            || (value is double d && double.IsFinite(d) && Math.Truncate(d) == d)),
-        _ when LoadedValueConverter.IsNumeric(declared.GetType()) => value is not null && LoadedValueConverter.IsNumeric(value.GetType()),
+        _ when IsIntegral(declared) => IsIntegral(value) || (value is double d && double.IsFinite(d) && Math.Truncate(d) == d),
+        _ when IsNumber(declared) => IsNumber(value),
         IDictionary => value is IDictionary,
         IList => value is IList,
         _ => true,
     };
+
+    /// <summary>An integer of the parameter files or the command line: a built-in integer, or one beyond 64 bits.</summary>
+    private static bool IsIntegral(object? value) =>
+        value is BigInteger || (value is not null && LoadedValueConverter.IsIntegral(value.GetType()));
+
+    private static bool IsNumber(object? value) =>
+        value is BigInteger || (value is not null && LoadedValueConverter.IsNumeric(value.GetType()));
 
     private static string Expected(object declared) => declared switch
     {
         bool => "true or false",
         IDictionary => "a mapping",
         IList => "a list",
-        _ when LoadedValueConverter.IsIntegral(declared.GetType()) => "a whole number",
-        _ when LoadedValueConverter.IsNumeric(declared.GetType()) => "a number",
+        _ when IsIntegral(declared) => "a whole number",
+        _ when IsNumber(declared) => "a number",
         _ => "a value",
     };
 

@@ -33,9 +33,17 @@ public sealed partial class TerminalRunTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using (var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2)))
+        try
         {
+            using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
             await process.WaitForExitAsync(limit.Token);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
 
         var screen = AnsiEscape().Replace(await output, string.Empty);

@@ -37,7 +37,7 @@ internal static class CatalogMessages
         $"{Sentence(error.Message)}\nFailed to instantiate dataset '{name}' of type '{type}'.";
 
     /// <summary>A message as one sentence: trimmed, ending with a full stop unless it ends with punctuation already.</summary>
-    private static string Sentence(string message)
+    internal static string Sentence(string message)
     {
         var text = message.Trim();
         return text.Length == 0 || text[^1] is '.' or '!' or '?' ? text : text + ".";
@@ -49,7 +49,7 @@ internal static class CatalogMessages
     public static string LoadVersionsNotVersioned(IReadOnlyCollection<string> names) =>
         $"'load_versions' names {(names.Count == 1 ? "a dataset that is" : "datasets that are")} not versioned: " +
         $"{string.Join(", ", names.Order(StringComparer.Ordinal).Select(static n => "'" + n + "'"))}. A version can only be loaded from a " +
-        "dataset whose catalog entry sets 'versioned: true'; set it there, or leave the dataset out of '--load-versions'.";
+        "dataset whose catalog entry sets 'versioned: true'; set it there, or leave the dataset out of the load versions ('--load-versions' on the command line).";
 
     public static string CredentialsNotAMapping(string dataset, string? reference, object? value) =>
         (reference is null

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Numerics;
 
 namespace Kedro.IO.Internal;
 
@@ -42,6 +43,11 @@ internal static class LoadedValueConverter
         if (underlying.IsEnum)
         {
             return TryConvertEnum(value, underlying, out result, out reason);
+        }
+
+        if ((value is BigInteger && IsNumeric(underlying)) || (underlying == typeof(BigInteger) && IsNumeric(value.GetType())))
+        {
+            return TryConvertBigInteger(value, underlying, out result, out reason);
         }
 
         if (IsNumeric(underlying) && IsNumeric(value.GetType()))
@@ -155,6 +161,44 @@ internal static class LoadedValueConverter
         }
 
         static bool IsWhole(double number) => double.IsFinite(number) && Math.Truncate(number) == number;
+    }
+
+    /// <summary>
+    /// An integer beyond 64 bits (configuration keeps it exact) to a number type, or a number to
+    /// <see cref="BigInteger"/>: floating-point targets take the nearest value, as Python's <c>float()</c> does;
+    /// integer and decimal targets only a value in their range; a fraction never becomes a <see cref="BigInteger"/>.
+    /// </summary>
+    private static bool TryConvertBigInteger(object value, Type target, out object? result, out string? reason)
+    {
+        result = null;
+        reason = null;
+        if (value is BigInteger big)
+        {
+            if (target == typeof(double) || target == typeof(float))
+            {
+                // through the decimal text: a BigInteger cast truncates, parsing rounds to nearest as Python's float() does
+                var nearest = double.Parse(big.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+                return TryConvertNumber(nearest, target, out result, out reason);
+            }
+
+            if (big < (BigInteger)decimal.MinValue || big > (BigInteger)decimal.MaxValue)
+            {
+                reason = string.Create(CultureInfo.InvariantCulture, $"{big} is out of range for {target.Name}");
+                return false;
+            }
+
+            return TryConvertNumber((decimal)big, target, out result, out reason);
+        }
+
+        var number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+        if (decimal.Truncate(number) != number)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture, $"{value} is not a whole number");
+            return false;
+        }
+
+        result = new BigInteger(number);
+        return true;
     }
 
     private static bool TryConvertEnum(object value, Type target, out object? result, out string? reason)

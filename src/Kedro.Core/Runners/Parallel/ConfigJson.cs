@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -50,6 +51,9 @@ internal static class ConfigJson
                 return true;
             case ulong big:
                 writer.WriteNumberValue(big);
+                return true;
+            case BigInteger huge:
+                writer.WriteRawValue(huge.ToString(CultureInfo.InvariantCulture));
                 return true;
             case double or float or decimal:
                 var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
@@ -107,11 +111,13 @@ internal static class ConfigJson
         JsonValueKind.String => element.GetString(),
         JsonValueKind.True => true,
         JsonValueKind.False => false,
-        JsonValueKind.Number when element.TryGetInt32(out var small) && !element.GetRawText().Contains('.', StringComparison.Ordinal)
-            && !element.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase) => small,
-        JsonValueKind.Number when element.TryGetInt64(out var large) && !element.GetRawText().Contains('.', StringComparison.Ordinal)
-            && !element.GetRawText().Contains('e', StringComparison.OrdinalIgnoreCase) => large,
+        JsonValueKind.Number when element.TryGetInt32(out var small) && IsInteger(element.GetRawText()) => small,
+        JsonValueKind.Number when element.TryGetInt64(out var large) && IsInteger(element.GetRawText()) => large,
+        JsonValueKind.Number when IsInteger(element.GetRawText()) => BigInteger.Parse(element.GetRawText(), CultureInfo.InvariantCulture),
         JsonValueKind.Number => element.GetDouble(),
         _ => null,
     };
+
+    /// <summary>Whether a JSON number's text is a whole number as written (no fraction, no exponent).</summary>
+    private static bool IsInteger(string text) => !text.Contains('.', StringComparison.Ordinal) && !text.Contains('e', StringComparison.OrdinalIgnoreCase);
 }

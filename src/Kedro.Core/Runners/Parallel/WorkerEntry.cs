@@ -144,7 +144,16 @@ internal sealed class WorkerEntry
         var id = Interlocked.Increment(ref _nextRequest);
         var waiter = new TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = waiter;
-        Send(FrameKind.Request, id, JsonSerializer.SerializeToUtf8Bytes(request, MessageJson.Default.RequestMessage), data);
+        try
+        {
+            Send(FrameKind.Request, id, JsonSerializer.SerializeToUtf8Bytes(request, MessageJson.Default.RequestMessage), data);
+        }
+        catch
+        {
+            _pending.TryRemove(id, out _);
+            throw;
+        }
+
         var frame = waiter.Task.GetAwaiter().GetResult();
         var reply = JsonSerializer.Deserialize(frame.Header.Span, MessageJson.Default.ReplyMessage)!;
         if (reply.Error is { } error)

@@ -140,7 +140,8 @@ public sealed class ParallelRunnerStandardOutputTests : IClassFixture<WorkerPool
     /// <summary>Lines reach the log through the worker's standard error, which the parent reads on its own thread.</summary>
     private async Task<(LogLevel Level, string Message)> WaitForEntryAsync(string text)
     {
-        for (var attempt = 0; attempt < 500; attempt++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (DateTime.UtcNow < deadline)
         {
             foreach (var entry in _pool.Logger.Current.Entries)
             {

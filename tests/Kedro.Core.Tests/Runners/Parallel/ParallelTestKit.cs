@@ -103,7 +103,17 @@ public static class PortableNodes
 
     public static string WaitForFile(string path)
     {
-        SpinWait.SpinUntil(() => File.Exists(path), TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!File.Exists(path))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"'{path}' did not appear within 30 s.");
+            }
+
+            Thread.Sleep(20);
+        }
+
         return path;
     }
 
