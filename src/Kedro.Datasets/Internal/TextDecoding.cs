@@ -150,77 +150,16 @@ internal static class TextDecoding
     {
         private readonly StreamReader _reader = new(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 81920, leaveOpen: true);
 
-        public override int Peek()
-        {
-            try
-            {
-                return _reader.Peek();
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
+        // Read(Span<char>) and ReadBlock come through these from TextReader.
+        public override int Peek() => Decode(static reader => reader.Peek());
 
-        public override int Read()
-        {
-            try
-            {
-                return _reader.Read();
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
+        public override int Read() => Decode(static reader => reader.Read());
 
-        public override int Read(char[] buffer, int index, int count)
-        {
-            try
-            {
-                return _reader.Read(buffer, index, count);
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
+        public override int Read(char[] buffer, int index, int count) => Decode(reader => reader.Read(buffer, index, count));
 
-        public override int Read(Span<char> buffer)
-        {
-            try
-            {
-                return _reader.Read(buffer);
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
+        public override string? ReadLine() => Decode(static reader => reader.ReadLine());
 
-        public override string? ReadLine()
-        {
-            try
-            {
-                return _reader.ReadLine();
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
-
-        public override string ReadToEnd()
-        {
-            try
-            {
-                return _reader.ReadToEnd();
-            }
-            catch (DecoderFallbackException exception)
-            {
-                throw Fail(exception);
-            }
-        }
+        public override string ReadToEnd() => Decode(static reader => reader.ReadToEnd());
 
         protected override void Dispose(bool disposing)
         {
@@ -232,7 +171,16 @@ internal static class TextDecoding
             base.Dispose(disposing);
         }
 
-        private InvalidDataException Fail(DecoderFallbackException exception) =>
-            Undecodable(stream, start, encoding, encodingName, path, exception);
+        private T Decode<T>(Func<StreamReader, T> read)
+        {
+            try
+            {
+                return read(_reader);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                throw Undecodable(stream, start, encoding, encodingName, path, exception);
+            }
+        }
     }
 }
