@@ -198,7 +198,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
 
     private Table Read(Stream stream, string path)
     {
-        using var reader = new StringReader(TextDecoding.Read(stream, ReadEncoding, ReadEncodingName, path));
+        using var reader = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
         using var parser = new CsvParser(reader, ReadConfig);
         string[]? columns = null;
         var rows = new List<object?[]>();

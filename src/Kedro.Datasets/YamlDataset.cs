@@ -88,7 +88,7 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
 
     private object? Parse(Stream stream, Type type, string path)
     {
-        using var reader = new StringReader(TextDecoding.Read(stream, TextDecoding.StrictUtf8, "utf-8", path));
+        using var reader = TextDecoding.OpenReader(stream, TextDecoding.StrictUtf8, "utf-8", path);
         var tree = YamlTrees.Parse(reader);
         if (type == typeof(object))
         {

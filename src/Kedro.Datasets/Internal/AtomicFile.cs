@@ -1,20 +1,34 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Kedro.Datasets.Internal;
 
 /// <summary>
-/// Writes a file atomically: the content goes to a temporary file <c>.{basename}.{pid}.{guid}.tmp</c>, which then
+/// Writes a file atomically: the content goes to a temporary file <c>.{basename}.{machine}.{pid}.{guid}.tmp</c>, which then
 /// moves into place in one step. A plain target is replaced; a versioned one is never overwritten: the move fails
 /// when the file exists (the file system decides, so two writers racing for one version cannot both win). A failed or
 /// cancelled write deletes its temporary file and the folders it created, and leaves the previous file untouched.
-/// Each write first removes the temporary files of its target left by processes that no longer run.
+/// The first write of a target in a process removes the temporary files of that target left by processes of this machine
+/// that no longer run; <c>{machine}</c> tells this machine's files from those of other machines sharing the folder.
 /// </summary>
 internal static class AtomicFile
 {
     // A folder created by one writer can be removed as empty by another writer whose save failed; retry then.
     private const int FolderAttempts = 5;
+
+    // The (folder, name prefix) pairs whose stale temporary files this process has removed: once each, not on every save.
+    private static readonly ConcurrentDictionary<(string Folder, string Prefix), byte> Swept = new();
+
+    /// <summary>
+    /// This machine in temporary file names: the first 8 hex digits of the SHA-256 of <see cref="Environment.MachineName"/>,
+    /// short, safe in a file name on every file system, and the same for every process of the machine.
+    /// </summary>
+    internal static string Machine { get; } =
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Environment.MachineName)).AsSpan(0, 4));
 
     public static void Write(SaveTarget target, Action<Stream> write)
     {
@@ -61,26 +75,35 @@ internal static class AtomicFile
         }
     }
 
-    /// <summary>The process id in a temporary file name of <paramref name="target"/>, or <see langword="null"/> when the name is not one.</summary>
-    internal static int? OwnerOf(SaveTarget target, string fileName)
+    /// <summary>
+    /// The machine and process id in a temporary file name of <paramref name="target"/>, or <see langword="null"/> when the
+    /// name is not one.
+    /// </summary>
+    internal static (string Machine, int ProcessId)? OwnerOf(SaveTarget target, string fileName)
     {
         if (!fileName.StartsWith(target.TempPrefix, StringComparison.Ordinal) || !fileName.EndsWith(".tmp", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var middle = fileName.AsSpan(target.TempPrefix.Length, fileName.Length - target.TempPrefix.Length - ".tmp".Length);
-        var dot = middle.IndexOf('.');
-        return dot > 0 && middle[(dot + 1)..].Length == 32 && Guid.TryParseExact(middle[(dot + 1)..], "N", out _)
-            && int.TryParse(middle[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
-            ? pid
+        var parts = fileName[target.TempPrefix.Length..^".tmp".Length].Split('.');
+        return parts is [var machine, var pid, var guid]
+            && machine.Length == Machine.Length && machine.All(char.IsAsciiHexDigitLower)
+            && pid.Length > 0 && int.TryParse(pid, NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+            && guid.Length == 32 && Guid.TryParseExact(guid, "N", out _)
+            ? (machine, processId)
             : null;
     }
 
-    // Removes stale temporary files, then lists the folders this write is about to create (deepest last).
+    // Removes stale temporary files (on the first write of the target in this process), then lists the folders this write
+    // is about to create (deepest last).
     private static List<string> Prepare(SaveTarget target)
     {
-        RemoveStaleTemps(target);
+        if (Swept.TryAdd((target.TempFolder, target.TempPrefix), 0))
+        {
+            RemoveStaleTemps(target);
+        }
+
         var missing = new List<string>();
         for (var folder = target.Folder; !string.IsNullOrEmpty(folder) && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
         {
@@ -92,7 +115,7 @@ internal static class AtomicFile
 
     private static FileStream CreateTemp(SaveTarget target, out string temp, bool useAsync)
     {
-        temp = Path.Combine(target.TempFolder, $"{target.TempPrefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.tmp");
+        temp = Path.Combine(target.TempFolder, $"{target.TempPrefix}{Machine}.{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}.{Guid.NewGuid():N}.tmp");
         for (var attempt = 1; ; attempt++)
         {
             Directory.CreateDirectory(target.TempFolder);
@@ -208,7 +231,9 @@ internal static class AtomicFile
 
         foreach (var candidate in candidates)
         {
-            if (OwnerOf(target, Path.GetFileName(candidate)) is { } pid && pid != Environment.ProcessId && !IsRunning(pid))
+            // Only this machine's files: another machine's process ids mean nothing here, and its live writers' files stay.
+            if (OwnerOf(target, Path.GetFileName(candidate)) is ({ } machine, var pid)
+                && machine == Machine && pid != Environment.ProcessId && !IsRunning(pid))
             {
                 TryDelete(candidate);
             }

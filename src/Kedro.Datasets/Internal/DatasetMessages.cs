@@ -50,7 +50,7 @@ internal static class DatasetMessages
     public static string MissingColumns(Type recordType, IEnumerable<string> missing, IEnumerable<string> columns) =>
         $"'{TypeName(recordType)}' needs the column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}, which the file does not have "
         + $"(columns: {string.Join(", ", columns.Select(c => $"'{c}'"))}). Columns match properties ignoring case and underscores; "
-        + "name another column with [Name(\"...\")], or make the property nullable or give it a default value.";
+        + "name another column with [Name(\"...\")], or make the property nullable or give it a default value (and not 'required').";
 
     public static string NoColumns(string path) =>
         $"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.";

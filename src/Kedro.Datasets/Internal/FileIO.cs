@@ -12,7 +12,8 @@ internal static class FileIO
     public static async ValueTask<T> ReadAsync<T>(string path, Func<Stream, T> parse, CancellationToken cancellationToken)
     {
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        using var stream = new MemoryStream(bytes, writable: false);
+        // Publicly visible, so a parser can read the array in place (MemoryStream.TryGetBuffer) instead of copying it.
+        using var stream = new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true);
         return parse(stream);
     }
 

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper.Configuration.Attributes;
@@ -90,7 +91,7 @@ internal sealed class RecordBinder
             {
                 setters.Add((column, property, nullable));
             }
-            else if (!nullable && !members.HasInitializer(property))
+            else if (property.IsDefined(typeof(RequiredMemberAttribute)) || (!nullable && !members.HasInitializer(property)))
             {
                 missing.Add(names[0]);
             }
@@ -362,11 +363,12 @@ internal sealed class RecordBinder
             var constructor = type.IsValueType || constructors.Any(c => c.GetParameters().Length == 0)
                 ? null
                 : constructors.OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
-            return new RecordMembers(properties, constructor, Probe(type, constructor));
+            return new RecordMembers(properties, constructor, new Lazy<object?>(() => Probe(type, constructor)));
         });
 
     // An instance built with every constructor default, to tell which properties have an initializer; null when the
-    // type cannot be built that way (then a property without its column is required).
+    // type cannot be built that way (then a property without its column is required). Initializers are code in the
+    // constructor, not metadata, so this runs the record's constructor once, and only when a column is missing.
     private static object? Probe(Type type, ConstructorInfo? constructor)
     {
         try
@@ -375,7 +377,9 @@ internal sealed class RecordBinder
                 ? Activator.CreateInstance(type)
                 : constructor.Invoke([.. constructor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : DefaultOf(p.ParameterType))]);
         }
-        catch (Exception exception) when (exception is TargetInvocationException or MemberAccessException or ArgumentException or NotSupportedException)
+#pragma warning disable CA1031 // Whatever a user's constructor throws means only that no initializer is known.
+        catch (Exception)
+#pragma warning restore CA1031
         {
             return null;
         }
@@ -383,23 +387,27 @@ internal sealed class RecordBinder
 
     /// <param name="Properties">The public instance properties, in declaration order.</param>
     /// <param name="Constructor">The constructor to bind through, or <see langword="null"/> for a parameterless one.</param>
-    /// <param name="Defaults">An instance built with default arguments, or <see langword="null"/> when none could be built.</param>
-    private sealed record RecordMembers(PropertyInfo[] Properties, ConstructorInfo? Constructor, object? Defaults)
+    /// <param name="Defaults">
+    /// An instance built with default arguments on first use, or <see langword="null"/> when none could be built.
+    /// </param>
+    private sealed record RecordMembers(PropertyInfo[] Properties, ConstructorInfo? Constructor, Lazy<object?> Defaults)
     {
         // A property initializer shows as a value other than the type's default on a freshly built instance (an
         // initializer equal to that default, such as '= 0', cannot be told apart and counts as none).
         public bool HasInitializer(PropertyInfo property)
         {
-            if (Defaults is null || property.GetMethod is not { IsPublic: true })
+            if (property.GetMethod is not { IsPublic: true } || Defaults.Value is not { } defaults)
             {
                 return false;
             }
 
             try
             {
-                return !Equals(property.GetValue(Defaults), DefaultOf(property.PropertyType));
+                return !Equals(property.GetValue(defaults), DefaultOf(property.PropertyType));
             }
-            catch (TargetInvocationException)
+#pragma warning disable CA1031 // A getter that throws on the trial instance shows no initializer.
+            catch (Exception)
+#pragma warning restore CA1031
             {
                 return false;
             }

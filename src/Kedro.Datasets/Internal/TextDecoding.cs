@@ -42,42 +42,145 @@ internal static class TextDecoding
         return encoding;
     }
 
-    /// <summary>The whole text of <paramref name="stream"/>.</summary>
+    /// <summary>The whole text of <paramref name="stream"/> from its position.</summary>
     /// <exception cref="InvalidDataException">The bytes are not valid in the encoding and its errors are strict.</exception>
     public static string Read(Stream stream, Encoding encoding, string encodingName, string path)
     {
-        byte[] bytes;
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            bytes = buffer.Array!;
-            return Decode(bytes.AsSpan(buffer.Offset, buffer.Count), encoding, encodingName, path);
-        }
-
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        return Decode(copy.GetBuffer().AsSpan(0, (int)copy.Length), encoding, encodingName, path);
+        using var reader = OpenReader(stream, encoding, encodingName, path);
+        return reader.ReadToEnd();
     }
 
-    private static string Decode(ReadOnlySpan<byte> bytes, Encoding encoding, string encodingName, string path)
+    /// <summary>
+    /// A reader decoding <paramref name="stream"/> (seekable) from its position as it is read, without holding the whole
+    /// text. Invalid bytes under strict errors throw <see cref="InvalidDataException"/> from the read that meets them,
+    /// naming the line and byte offset (counted from the position the reading started at), which are found by reading
+    /// the stream again from there. The stream stays open.
+    /// </summary>
+    public static TextReader OpenReader(Stream stream, Encoding encoding, string encodingName, string path)
     {
-        var start = PreambleLength(bytes, encoding);
-        try
+        var start = stream.Position;
+        SkipPreamble(stream, encoding);
+        return new DecodingReader(stream, start, encoding, encodingName, path);
+    }
+
+    // StreamReader skips the preamble of an encoding that has one; UTF-8 without it (strict reading) is skipped here.
+    private static void SkipPreamble(Stream stream, Encoding encoding)
+    {
+        if (encoding.CodePage != 65001 || encoding.Preamble.Length > 0)
         {
-            return encoding.GetString(bytes[start..]);
+            return;
         }
-        catch (DecoderFallbackException exception)
+
+        var start = stream.Position;
+        Span<byte> head = stackalloc byte[3];
+        if (stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) < head.Length || !head.SequenceEqual(Utf8Preamble))
         {
-            var offset = start + Math.Max(exception.Index, 0);
-            var prefix = encoding.GetString(bytes[start..offset]);
-            var line = prefix.Count(c => c == '\n') + 1;
-            var unknown = exception.BytesUnknown is { Length: > 0 } known ? known : bytes.Slice(offset, 1).ToArray();
-            throw new InvalidDataException(DatasetMessages.Undecodable(path, encodingName, unknown, line, offset), exception);
+            stream.Position = start;
         }
     }
 
-    private static int PreambleLength(ReadOnlySpan<byte> bytes, Encoding encoding)
+    private static ReadOnlySpan<byte> Utf8Preamble => [0xEF, 0xBB, 0xBF];
+
+    // Reads the stream again from the start of the text to the first invalid byte sequence: its byte offset and bytes,
+    // then the line it is on.
+    private static InvalidDataException Undecodable(Stream stream, long start, Encoding encoding, string encodingName, string path, DecoderFallbackException cause)
     {
-        var preamble = encoding.CodePage == 65001 ? [0xEF, 0xBB, 0xBF] : encoding.Preamble;
-        return preamble.Length > 0 && bytes.StartsWith(preamble) ? preamble.Length : 0;
+        var strict = (Encoding)encoding.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        stream.Position = start;
+        SkipPreamble(stream, strict);
+        var textStart = stream.Position;
+        var buffer = new byte[81920];
+        var chars = new char[strict.GetMaxCharCount(buffer.Length)];
+        var decoder = strict.GetDecoder();
+        long read = textStart;
+        long? offset = null;
+        byte[]? unknown = cause.BytesUnknown;
+        while (offset is null)
+        {
+            var count = stream.Read(buffer);
+            try
+            {
+                decoder.GetChars(buffer, 0, count, chars, 0, flush: count == 0);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                offset = Math.Clamp(read + exception.Index, textStart, Math.Max(textStart, read + count - 1));
+                unknown = exception.BytesUnknown;
+            }
+
+            read += count;
+            if (count == 0 && offset is null)
+            {
+                break; // valid after all (the stream changed): the first read's error, without a position
+            }
+        }
+
+        var line = 1;
+        if (offset is { } end)
+        {
+            stream.Position = textStart;
+            decoder = strict.GetDecoder();
+            for (var at = textStart; at < end;)
+            {
+                var count = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, end - at));
+                if (count == 0)
+                {
+                    break;
+                }
+
+                line += chars.AsSpan(0, decoder.GetChars(buffer, 0, count, chars, 0, flush: false)).Count('\n');
+                at += count;
+            }
+
+            if (unknown is not { Length: > 0 })
+            {
+                stream.Position = end;
+                var one = stream.ReadByte();
+                unknown = one < 0 ? [] : [(byte)one];
+            }
+        }
+
+        return new InvalidDataException(
+            DatasetMessages.Undecodable(path, encodingName, unknown ?? [], line, (offset ?? textStart) - start), cause);
+    }
+
+    /// <summary>A <see cref="StreamReader"/> whose decoding errors become the dataset's message.</summary>
+    private sealed class DecodingReader(Stream stream, long start, Encoding encoding, string encodingName, string path) : TextReader
+    {
+        private readonly StreamReader _reader = new(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 81920, leaveOpen: true);
+
+        // Read(Span<char>) and ReadBlock come through these from TextReader.
+        public override int Peek() => Decode(static reader => reader.Peek());
+
+        public override int Read() => Decode(static reader => reader.Read());
+
+        public override int Read(char[] buffer, int index, int count) => Decode(reader => reader.Read(buffer, index, count));
+
+        public override string? ReadLine() => Decode(static reader => reader.ReadLine());
+
+        public override string ReadToEnd() => Decode(static reader => reader.ReadToEnd());
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _reader.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private T Decode<T>(Func<StreamReader, T> read)
+        {
+            try
+            {
+                return read(_reader);
+            }
+            catch (DecoderFallbackException exception)
+            {
+                throw Undecodable(stream, start, encoding, encodingName, path, exception);
+            }
+        }
     }
 }

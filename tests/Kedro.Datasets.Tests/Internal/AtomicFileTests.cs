@@ -143,9 +143,9 @@ public sealed class AtomicFileTests : IDisposable
         using var live = StartLiveProcess();
         try
         {
-            var dead = _dir.File($".data.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
-            var alive = _dir.File($".data.csv.{live.Id}.{Guid.NewGuid():N}.tmp");
-            var other = _dir.File($".other.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
+            var dead = _dir.File(TempName("data.csv", AtomicFile.Machine, deadPid));
+            var alive = _dir.File(TempName("data.csv", AtomicFile.Machine, live.Id));
+            var other = _dir.File(TempName("other.csv", AtomicFile.Machine, deadPid));
             foreach (var file in new[] { dead, alive, other })
             {
                 File.WriteAllText(file, "partial");
@@ -166,11 +166,59 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Fact]
+    public void Save_InAFolderSharedWithAnotherMachine_KeepsThatMachinesTemporaryFiles()
+    {
+        // A process id of another machine says nothing about this one: its save may still be writing.
+        var path = _dir.File("data.csv");
+        var deadPid = DeadProcessId();
+        var otherMachine = AtomicFile.Machine == "00000000" ? "ffffffff" : "00000000";
+        var theirs = _dir.File(TempName("data.csv", otherMachine, deadPid));
+        var ours = _dir.File(TempName("data.csv", AtomicFile.Machine, deadPid));
+        File.WriteAllText(theirs, "another machine writing");
+        File.WriteAllText(ours, "partial");
+
+        new CsvDataset(path).Save(new List<Company> { new(1, "90%", "Earth", 2.5, "t") });
+
+        Assert.Equal("another machine writing", File.ReadAllText(theirs));
+        Assert.False(File.Exists(ours));
+    }
+
+    [Fact]
+    public void Save_NamesItsTemporaryFileWithThisMachineAndProcess()
+    {
+        var path = _dir.File("data.json");
+        var seen = new List<string>();
+        new JsonDataset(path).Save(new Watching(() => seen.AddRange(Directory.EnumerateFiles(_dir.Path).Select(Path.GetFileName)!)));
+
+        var temp = Assert.Single(seen);
+        var dataset = new JsonDataset(path);
+        Assert.Equal((AtomicFile.Machine, Environment.ProcessId), AtomicFile.OwnerOf(SaveTarget.Of(dataset, path), temp));
+        Assert.Matches("^\\.data\\.json\\.[0-9a-f]{8}\\.[0-9]+\\.[0-9a-f]{32}\\.tmp$", temp);
+    }
+
+    [Fact]
+    public void Save_SweepsATargetsFolderOnlyOnTheFirstSaveInTheProcess()
+    {
+        // Later saves do not list the folder again: a temporary file left after the first save stays until the next process.
+        var path = _dir.File("data.txt");
+        var dataset = new TextDataset(path);
+        dataset.Save("first");
+        var dead = _dir.File(TempName("data.txt", AtomicFile.Machine, DeadProcessId()));
+        File.WriteAllText(dead, "partial");
+
+        dataset.Save("second");
+        new TextDataset(path).Save("third");
+
+        Assert.True(File.Exists(dead));
+        Assert.Equal("third", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Save_Versioned_RemovesTemporaryFilesOfDeadProcessesInTheDatasetFolder()
     {
         var path = _dir.File("model.txt");
         Directory.CreateDirectory(path);
-        var dead = Path.Combine(path, $".model.txt.{DeadProcessId()}.{Guid.NewGuid():N}.tmp");
+        var dead = Path.Combine(path, TempName("model.txt", AtomicFile.Machine, DeadProcessId()));
         File.WriteAllText(dead, "partial");
 
         new TextDataset(path, new DatasetVersion(null, Version)).Save("text");
@@ -179,17 +227,37 @@ public sealed class AtomicFileTests : IDisposable
     }
 
     [Theory]
-    [InlineData(".data.csv.123.0123456789abcdef0123456789abcdef.tmp", 123)]
-    [InlineData(".data.csv.0123456789abcdef0123456789abcdef.tmp", null)]
-    [InlineData(".data.csv.x1.0123456789abcdef0123456789abcdef.tmp", null)]
-    [InlineData(".data.csv.123.notaguid.tmp", null)]
-    [InlineData(".data.csvx.123.0123456789abcdef0123456789abcdef.tmp", null)]
-    public void OwnerOf_ReadsTheProcessIdOnlyFromThisTargetsTemporaryNames(string name, int? expected)
+    [InlineData(".data.csv.0a1b2c3d.123.0123456789abcdef0123456789abcdef.tmp", "0a1b2c3d", 123)]
+    [InlineData(".data.csv.123.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    [InlineData(".data.csv.0a1b2c3d.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    [InlineData(".data.csv.0A1B2C3D.123.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    [InlineData(".data.csv.0a1b2c.123.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    [InlineData(".data.csv.0a1b2c3d.x1.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    [InlineData(".data.csv.0a1b2c3d.123.notaguid.tmp", null, null)]
+    [InlineData(".data.csvx.0a1b2c3d.123.0123456789abcdef0123456789abcdef.tmp", null, null)]
+    public void OwnerOf_ReadsTheMachineAndProcessIdOnlyFromThisTargetsTemporaryNames(string name, string? machine, int? pid)
     {
         var dataset = new CsvDataset(_dir.File("data.csv"));
 
-        Assert.Equal(expected, AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.File("data.csv")), name));
+        var owner = AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.File("data.csv")), name);
+
+        Assert.Equal(machine is null ? null : (machine, pid!.Value), owner);
     }
+
+    /// <summary>Data whose serialisation calls back while the save is writing its temporary file.</summary>
+    public sealed class Watching(Action during)
+    {
+        public string Value
+        {
+            get
+            {
+                during();
+                return "v";
+            }
+        }
+    }
+
+    private static string TempName(string basename, string machine, int pid) => $".{basename}.{machine}.{pid}.{Guid.NewGuid():N}.tmp";
 
     private static int DeadProcessId()
     {
