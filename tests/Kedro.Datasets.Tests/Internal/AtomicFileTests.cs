@@ -10,7 +10,7 @@ public sealed class AtomicFileTests : IDisposable
 {
     private const string Version = "2024-01-15T10.30.00.000Z";
 
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -38,7 +38,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         // Two dataset instances, two threads: both pass the save path check (the version does not exist yet) and write
         // their temporary files before either moves; the no-overwrite move (a hard link on Unix) alone decides the winner.
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         using var barrier = new Barrier(2);
         var first = new JsonDataset(path, version: new DatasetVersion(null, Version));
         var second = new JsonDataset(path, version: new DatasetVersion(null, Version));
@@ -79,7 +79,7 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(true)]
     public async Task Save_WhenAnotherWriterSavesTheVersionAfterTheCheck_RefusesAndKeepsTheirData(bool async)
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         var versioned = Path.Combine(path, Version, "model.json");
         var dataset = new JsonDataset(path, version: new DatasetVersion(null, Version));
 
@@ -97,7 +97,7 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(true)]
     public async Task Save_WhenAVersionedSaveFails_LeavesNoVersionFolderBehind(bool async)
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         var dataset = new JsonDataset(path, version: new DatasetVersion(null, Version));
 
         if (async)
@@ -117,7 +117,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_WhenAVersionedSaveFailsNextToOtherVersions_KeepsThemAndAddsNoFolder()
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         new JsonDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(new Dictionary<string, object?> { ["a"] = 1L });
 
         Assert.Throws<DatasetException>(() => new JsonDataset(path, version: new DatasetVersion(null, Version)).Save(new Failing()));
@@ -128,7 +128,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_WhenAPlainSaveFailsInANewFolder_RemovesTheFoldersItCreated()
     {
-        var dataset = new JsonDataset(_dir.File("02_intermediate", "nested", "data.json"));
+        var dataset = new JsonDataset(_dir.PathOf("02_intermediate", "nested", "data.json"));
 
         Assert.Throws<DatasetException>(() => dataset.Save(new Failing()));
 
@@ -138,14 +138,14 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_RemovesTemporaryFilesOfDeadProcessesAndKeepsThoseOfLiveOnes()
     {
-        var path = _dir.File("data.csv");
+        var path = _dir.PathOf("data.csv");
         var deadPid = DeadProcessId();
         using var live = StartLiveProcess();
         try
         {
-            var dead = _dir.File($".data.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
-            var alive = _dir.File($".data.csv.{live.Id}.{Guid.NewGuid():N}.tmp");
-            var other = _dir.File($".other.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
+            var dead = _dir.PathOf($".data.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
+            var alive = _dir.PathOf($".data.csv.{live.Id}.{Guid.NewGuid():N}.tmp");
+            var other = _dir.PathOf($".other.csv.{deadPid}.{Guid.NewGuid():N}.tmp");
             foreach (var file in new[] { dead, alive, other })
             {
                 File.WriteAllText(file, "partial");
@@ -168,7 +168,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_Versioned_RemovesTemporaryFilesOfDeadProcessesInTheDatasetFolder()
     {
-        var path = _dir.File("model.txt");
+        var path = _dir.PathOf("model.txt");
         Directory.CreateDirectory(path);
         var dead = Path.Combine(path, $".model.txt.{DeadProcessId()}.{Guid.NewGuid():N}.tmp");
         File.WriteAllText(dead, "partial");
@@ -186,9 +186,9 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(".data.csvx.123.0123456789abcdef0123456789abcdef.tmp", null)]
     public void OwnerOf_ReadsTheProcessIdOnlyFromThisTargetsTemporaryNames(string name, int? expected)
     {
-        var dataset = new CsvDataset(_dir.File("data.csv"));
+        var dataset = new CsvDataset(_dir.PathOf("data.csv"));
 
-        Assert.Equal(expected, AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.File("data.csv")), name));
+        Assert.Equal(expected, AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.PathOf("data.csv")), name));
     }
 
     private static int DeadProcessId()
