@@ -1,9 +1,9 @@
 using System.Text;
-using Kedro.Cli.Tests.EndToEnd;
 using Kedro.Cli.Tests.Support;
 using Kedro.Pipelines;
 using Spaceflights;
 using Spaceflights.RawData;
+using Spaceflights.Tests.Support;
 
 namespace Kedro.Cli.Tests;
 

@@ -12,13 +12,13 @@ public sealed class CsvDatasetTests : IDisposable
         + "46728,100%,,1.0,t\n"
         + "34618,38%,Isle of Man,,f\n";
 
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
     private CsvDataset CompaniesDataset()
     {
-        var path = _dir.File("companies.csv");
+        var path = _dir.PathOf("companies.csv");
         File.WriteAllText(path, Companies);
         return new CsvDataset(path);
     }
@@ -95,7 +95,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void SaveThenLoad_Records_RoundTripWithSnakeCaseHeaders()
     {
-        var path = _dir.File("out", "companies.csv");
+        var path = _dir.PathOf("out", "companies.csv");
         var dataset = new CsvDataset(path);
         var companies = new List<Company> { new(1, "90%", "Earth, Sol", 2.5, "t"), new(2, null, "Mars \"Red\"", null, null) };
 
@@ -108,11 +108,11 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void SaveThenLoad_EmptyList_WritesTheHeaderAndLoadsEmpty()
     {
-        var dataset = new CsvDataset(_dir.File("empty.csv"));
+        var dataset = new CsvDataset(_dir.PathOf("empty.csv"));
 
         dataset.Save(new List<Company>());
 
-        Assert.Equal("id,company_rating,company_location,total_fleet_count,iata_approved\n", File.ReadAllText(_dir.File("empty.csv")));
+        Assert.Equal("id,company_rating,company_location,total_fleet_count,iata_approved\n", File.ReadAllText(_dir.PathOf("empty.csv")));
         Assert.Empty((List<Company>)dataset.Load(typeof(List<Company>))!);
         Assert.Equal(5, ((DataTable)dataset.Load()!).Columns.Count);
     }
@@ -125,12 +125,12 @@ public sealed class CsvDatasetTests : IDisposable
         table.Columns.Add("score", typeof(double));
         table.Rows.Add("a", 1.5);
         table.Rows.Add("b", DBNull.Value);
-        var dataset = new CsvDataset(_dir.File("table.csv"));
+        var dataset = new CsvDataset(_dir.PathOf("table.csv"));
 
         dataset.Save(table);
         var loaded = (DataTable)dataset.Load()!;
 
-        Assert.Equal("name,score\na,1.5\nb,\n", File.ReadAllText(_dir.File("table.csv")));
+        Assert.Equal("name,score\na,1.5\nb,\n", File.ReadAllText(_dir.PathOf("table.csv")));
         Assert.Equal(1.5, loaded.Rows[0]["score"]);
         Assert.Equal(DBNull.Value, loaded.Rows[1]["score"]);
     }
@@ -138,7 +138,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void SaveAndLoad_HonourSeparatorHeaderAndNaArguments()
     {
-        var path = _dir.File("semi.csv");
+        var path = _dir.PathOf("semi.csv");
         var dataset = new CsvDataset(path,
             loadArgs: new Dictionary<string, object?> { ["sep"] = ";", ["na_values"] = new List<object?> { "missing" } },
             saveArgs: new Dictionary<string, object?> { ["sep"] = ";", ["na_rep"] = "missing", ["index"] = false });
@@ -162,9 +162,9 @@ public sealed class CsvDatasetTests : IDisposable
         Thread.CurrentThread.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
         try
         {
-            var dataset = new CsvDataset(_dir.File("culture.csv"));
+            var dataset = new CsvDataset(_dir.PathOf("culture.csv"));
             dataset.Save(new List<Company> { new(1, null, null, 1234.5, null) });
-            Assert.Contains("1234.5", File.ReadAllText(_dir.File("culture.csv")), StringComparison.Ordinal);
+            Assert.Contains("1234.5", File.ReadAllText(_dir.PathOf("culture.csv")), StringComparison.Ordinal);
             Assert.Equal(1234.5, ((List<Company>)dataset.Load(typeof(List<Company>))!)[0].TotalFleetCount);
         }
         finally
@@ -192,15 +192,15 @@ public sealed class CsvDatasetTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(List<int>)));
 
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Cannot load '{_dir.File("companies.csv")}' as 'System.Collections.Generic.List<System.Int32>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("companies.csv")}' as 'System.Collections.Generic.List<System.Int32>'", error.Message, StringComparison.Ordinal);
         Assert.Contains("list of records", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_EmptyCellIntoNonNullableProperty_SaysRowColumnAndFix()
     {
-        File.WriteAllText(_dir.File("r.csv"), "shuttle_id,number_of_reviews\n1,3\n2,\n");
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("r.csv")).Load(typeof(List<Review>)));
+        File.WriteAllText(_dir.PathOf("r.csv"), "shuttle_id,number_of_reviews\n1,3\n2,\n");
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load(typeof(List<Review>)));
         Assert.Contains("row 3, column 'number_of_reviews' is empty, which 'System.Int32' cannot hold.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Declare the property as nullable", error.Message, StringComparison.Ordinal);
     }
@@ -208,16 +208,16 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_BadCell_SaysRowColumnValueAndType()
     {
-        File.WriteAllText(_dir.File("r.csv"), "shuttle_id,number_of_reviews\n1,many\n");
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("r.csv")).Load(typeof(List<Review>)));
+        File.WriteAllText(_dir.PathOf("r.csv"), "shuttle_id,number_of_reviews\n1,many\n");
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load(typeof(List<Review>)));
         Assert.Contains("row 2, column 'number_of_reviews': cannot read 'many' as 'System.Int32'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_MissingRequiredColumn_ListsWhatTheFileHas()
     {
-        File.WriteAllText(_dir.File("r.csv"), "shuttle,reviews\n1,2\n");
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("r.csv")).Load(typeof(List<Review>)));
+        File.WriteAllText(_dir.PathOf("r.csv"), "shuttle,reviews\n1,2\n");
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load(typeof(List<Review>)));
         Assert.Contains("needs the column(s) 'ShuttleId', 'NumberOfReviews'", error.Message, StringComparison.Ordinal);
         Assert.Contains("(columns: 'shuttle', 'reviews')", error.Message, StringComparison.Ordinal);
     }
@@ -250,7 +250,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void Load_ClassMissingANonNullablePropertyWithoutInitializer_NamesFileColumnAndColumnsFound()
     {
         // 'count' was renamed in the file: loading it as 0 would be silently wrong.
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id,name,total\n1,a,5\n");
 
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load(typeof(List<Settable>)));
@@ -262,7 +262,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_MissingColumnsOfNullableOrInitializedProperties_KeepTheirDefaults()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id\n7\n");
 
         var row = Assert.Single(Assert.IsType<List<WithDefaults>>(new CsvDataset(path).Load(typeof(List<WithDefaults>))));
@@ -277,7 +277,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_MissingColumnsOfConstructorParametersWithDefaults_UseTheDefaults()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id\n7\n");
 
         var row = Assert.Single(Assert.IsType<List<Positional>>(new CsvDataset(path).Load(typeof(List<Positional>))));
@@ -288,7 +288,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_InvalidUtf8_FailsWithFileLineAndByteOffset()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllBytes(path, [.. "a,b\n1,x\n2,"u8, 0xFF, .. "y\n"u8]);
 
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load());
@@ -304,7 +304,7 @@ public sealed class CsvDatasetTests : IDisposable
     [InlineData("ignore", "y")]
     public void Load_InvalidUtf8WithEncodingErrors_ReplacesOrDropsTheBytesAsPandas(string errors, string expected)
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllBytes(path, [.. "a,b\n2,"u8, 0xFF, .. "y\n"u8]);
         var loadArgs = new Dictionary<string, object?> { ["encoding_errors"] = errors };
 
@@ -316,7 +316,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_Latin1WithItsEncoding_ReadsTheText()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllBytes(path, [.. "name\nJos"u8, 0xE9, .. "\n"u8]);
 
         var table = Assert.IsType<DataTable>(new CsvDataset(path, new Dictionary<string, object?> { ["encoding"] = "latin-1" }).Load());
@@ -327,7 +327,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Save_TextTheEncodingCannotHold_FailsAndWritesNothing()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         var dataset = new CsvDataset(path, saveArgs: new Dictionary<string, object?> { ["encoding"] = "latin-1" });
 
         var error = Assert.Throws<DatasetException>(() => dataset.Save(new List<Dictionary<string, object?>> { new() { ["price"] = "5 €" } }));
@@ -339,7 +339,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_Utf8WithByteOrderMark_SkipsTheMark()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "id\n1\n"u8]);
 
         var table = Assert.IsType<DataTable>(new CsvDataset(path).Load());
@@ -351,7 +351,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void Create_WithUnknownEncodingErrors_SaysWhichModesExist()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            new CsvDataset(_dir.File("r.csv"), new Dictionary<string, object?> { ["encoding_errors"] = "surrogateescape" }));
+            new CsvDataset(_dir.PathOf("r.csv"), new Dictionary<string, object?> { ["encoding_errors"] = "surrogateescape" }));
 
         Assert.Contains("encoding_errors", error.Message, StringComparison.Ordinal);
         Assert.Contains("'strict', 'replace', 'ignore'", error.Message, StringComparison.Ordinal);
@@ -362,7 +362,7 @@ public sealed class CsvDatasetTests : IDisposable
     [InlineData("\n\n")]
     public void Load_EmptyFile_SaysNoColumnsToParseAndNamesTheFile(string content)
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, content);
         var dataset = new CsvDataset(path);
 
@@ -375,15 +375,15 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Load_RowWithTooManyFields_IsRefused()
     {
-        File.WriteAllText(_dir.File("r.csv"), "a,b\n1,2\n3,4,5\n");
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("r.csv")).Load());
+        File.WriteAllText(_dir.PathOf("r.csv"), "a,b\n1,2\n3,4,5\n");
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load());
         Assert.Contains("row 3 has 3 fields, but the header has 2 columns.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Save_WhenWritingFails_LeavesThePreviousFileAndNoTemporaryFile()
     {
-        var path = _dir.File("keep.csv");
+        var path = _dir.PathOf("keep.csv");
         var dataset = new CsvDataset(path);
         dataset.Save(new List<Company> { new(1, "a", "b", 1, "t") });
         var before = File.ReadAllText(path);
@@ -398,7 +398,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public async Task SaveAsync_WhenCancelled_LeavesThePreviousFile()
     {
-        var path = _dir.File("keep.csv");
+        var path = _dir.PathOf("keep.csv");
         var dataset = new CsvDataset(path);
         await dataset.SaveAsync(new List<Company> { new(1, "a", "b", 1, "t") });
         var before = File.ReadAllText(path);
@@ -414,14 +414,14 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Save_SomethingNotTabular_SaysWhatItSaves()
     {
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("x.csv")).Save(42));
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("x.csv")).Save(42));
         Assert.Contains("a CSV file saves a 'System.Data.DataTable', or a list of records or dictionaries, not a 'System.Int32'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Save_ListOfScalars_SaysItNeedsRecords()
     {
-        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.File("x.csv")).Save(new List<int> { 1 }));
+        var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("x.csv")).Save(new List<int> { 1 }));
         Assert.Contains("'System.Int32' is not a record or class with public properties", error.Message, StringComparison.Ordinal);
         Assert.Empty(_dir.Files());
     }
@@ -429,7 +429,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Versioned_SaveThenLoadLatestOrAGivenVersion()
     {
-        var path = _dir.File("versioned.csv");
+        var path = _dir.PathOf("versioned.csv");
         new CsvDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(new List<Company> { new(1, null, null, null, null) });
         new CsvDataset(path, version: new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save(new List<Company> { new(2, null, null, null, null) });
 
@@ -438,14 +438,14 @@ public sealed class CsvDatasetTests : IDisposable
 
         Assert.Equal(2, ((List<Company>)latest.Load(typeof(List<Company>))!)[0].Id);
         Assert.Equal(1, ((List<Company>)first.Load(typeof(List<Company>))!)[0].Id);
-        Assert.True(File.Exists(_dir.File("versioned.csv", "2024-01-01T00.00.00.000Z", "versioned.csv")));
+        Assert.True(File.Exists(_dir.PathOf("versioned.csv", "2024-01-01T00.00.00.000Z", "versioned.csv")));
         Assert.Equal(["2024-01-02T00.00.00.000Z", "2024-01-01T00.00.00.000Z"], latest.ListVersions(fullPath: false));
     }
 
     [Fact]
     public void Constructor_UnknownLoadArgument_NamesItAndTheSupportedOnes()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CsvDataset(_dir.File("x.csv"), loadArgs: new Dictionary<string, object?> { ["parse_dates"] = true }));
+        var error = Assert.Throws<ArgumentException>(() => new CsvDataset(_dir.PathOf("x.csv"), loadArgs: new Dictionary<string, object?> { ["parse_dates"] = true }));
         Assert.StartsWith("'CsvDataset' does not support load_args 'parse_dates'. Supported load_args: 'sep', 'delimiter', 'header'", error.Message, StringComparison.Ordinal);
     }
 

@@ -8,7 +8,7 @@ namespace Kedro.Datasets.Tests;
 /// <summary>Saves that fail keep the previous file; numbers are written the same whatever the current culture.</summary>
 public sealed class DatasetRobustnessTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -39,7 +39,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [MemberData(nameof(Kinds))]
     public void Save_WhenTheDataCannotBeWritten_KeepsThePreviousFileAndLeavesNoTemporaryFile(string kind)
     {
-        var path = _dir.File("data." + kind);
+        var path = _dir.PathOf("data." + kind);
         var dataset = Create(kind, path);
         dataset.Save(Good(kind));
         var before = File.ReadAllBytes(path);
@@ -56,7 +56,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [MemberData(nameof(Kinds))]
     public async Task SaveAsync_WhenCancelled_KeepsThePreviousFileAndLeavesNoTemporaryFile(string kind)
     {
-        var path = _dir.File("data." + kind);
+        var path = _dir.PathOf("data." + kind);
         var dataset = Create(kind, path);
         dataset.Save(Good(kind));
         var before = File.ReadAllBytes(path);
@@ -75,7 +75,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [InlineData("txt")]
     public async Task Load_InvalidUtf8_FailsNamingFileLineAndByteOffset(string kind)
     {
-        var path = _dir.File("data." + kind);
+        var path = _dir.PathOf("data." + kind);
         File.WriteAllBytes(path, [.. "x\ny"u8, 0xFF, .. "\n"u8]);
         IDataset dataset = kind == "txt" ? new TextDataset(path) : Create(kind, path);
 
@@ -97,7 +97,7 @@ public sealed class DatasetRobustnessTests : IDisposable
         CultureInfo.CurrentCulture = new CultureInfo("de-DE");
         try
         {
-            var path = _dir.File("data." + kind);
+            var path = _dir.PathOf("data." + kind);
             var dataset = Create(kind, path);
             var table = new DataTable();
             table.Columns.Add("x", typeof(double));
@@ -132,7 +132,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [Fact]
     public void TextDataset_SaveWhenCancelled_KeepsThePreviousFile()
     {
-        var path = _dir.File("a.txt");
+        var path = _dir.PathOf("a.txt");
         var dataset = new TextDataset(path);
         dataset.Save("first");
         using var cancelled = new CancellationTokenSource();
@@ -150,7 +150,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [InlineData("pkl")]
     public void Load_AsDictionaryOfObjects_GivesPlainValuesLikeAnUntypedLoad(string kind)
     {
-        var dataset = Create(kind, _dir.File("data." + kind));
+        var dataset = Create(kind, _dir.PathOf("data." + kind));
         dataset.Save(new Dictionary<string, object?> { ["n"] = 3, ["x"] = 2.5, ["s"] = "t", ["list"] = new List<object?> { 1, "a" }, ["map"] = new Dictionary<string, object?> { ["k"] = true } });
 
         var loaded = (Dictionary<string, object?>)((ITypedLoadDataset)dataset).Load(typeof(Dictionary<string, object?>))!;
@@ -185,7 +185,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     public void YamlSaveThenLoad_StringThatLooksLikeAnotherType_StaysAString(string text)
     {
         text = text.Replace("\\n", "\n", StringComparison.Ordinal);
-        var dataset = new YamlDataset(_dir.File("strings.yml"));
+        var dataset = new YamlDataset(_dir.PathOf("strings.yml"));
 
         dataset.Save(new Dictionary<string, object?> { ["value"] = text, ["list"] = new List<object?> { text } });
 
@@ -208,7 +208,7 @@ public sealed class DatasetRobustnessTests : IDisposable
     [InlineData("09", "09")]
     public void YamlLoad_PlainScalars_AreTypedAsKedrosYamlLoader(string text, object expected)
     {
-        var path = _dir.File("typed.yml");
+        var path = _dir.PathOf("typed.yml");
         File.WriteAllText(path, "value: " + text + "\n");
 
         var loaded = (Dictionary<string, object?>)new YamlDataset(path).Load()!;

@@ -6,7 +6,7 @@ namespace Kedro.Datasets.Tests;
 
 public sealed class ExcelDatasetTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -19,7 +19,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void SaveThenLoad_Records_RoundTripWithNullableProperties()
     {
-        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+        var dataset = new ExcelDataset(_dir.PathOf("shuttles.xlsx"));
 
         dataset.Save(Shuttles());
         var loaded = (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!;
@@ -30,7 +30,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Load_Untyped_IsDataTableWithSnakeCaseColumnsAndInferredTypes()
     {
-        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+        var dataset = new ExcelDataset(_dir.PathOf("shuttles.xlsx"));
         dataset.Save(Shuttles());
 
         var table = Assert.IsType<DataTable>(dataset.Load());
@@ -46,7 +46,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public async Task LoadAsyncAndSaveAsync_RoundTripAsArray()
     {
-        var dataset = new ExcelDataset(_dir.File("async.xlsx"));
+        var dataset = new ExcelDataset(_dir.PathOf("async.xlsx"));
         await dataset.SaveAsync(Shuttles());
         var loaded = (Shuttle[])(await dataset.LoadAsync(typeof(Shuttle[])))!;
         Assert.Equal(Shuttles(), loaded);
@@ -55,7 +55,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void SheetNames_SaveAndLoadTheNamedSheet_OrEverySheet()
     {
-        var path = _dir.File("book.xlsx");
+        var path = _dir.PathOf("book.xlsx");
         var writer = new ExcelDataset(path);
         var table = new DataTable();
         table.Columns.Add("x", typeof(int));
@@ -82,7 +82,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Save_WithSheetNameArgument_WritesThatSheet()
     {
-        var path = _dir.File("named.xlsx");
+        var path = _dir.PathOf("named.xlsx");
         new ExcelDataset(path, saveArgs: new Dictionary<string, object?> { ["sheet_name"] = "shuttles", ["index"] = false }).Save(Shuttles());
         var loaded = new ExcelDataset(path, loadArgs: new Dictionary<string, object?> { ["sheet_name"] = "shuttles" }).Load(typeof(List<Shuttle>));
         Assert.Equal(2, ((List<Shuttle>)loaded!).Count);
@@ -91,7 +91,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Save_WhenWritingFails_LeavesThePreviousFileAndNoTemporaryFile()
     {
-        var path = _dir.File("keep.xlsx");
+        var path = _dir.PathOf("keep.xlsx");
         var dataset = new ExcelDataset(path);
         dataset.Save(Shuttles());
         var before = File.ReadAllBytes(path);
@@ -113,7 +113,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Load_SheetMissingAColumnARecordNeeds_NamesFileColumnAndColumnsFound()
     {
-        var path = _dir.File("shuttles.xlsx");
+        var path = _dir.PathOf("shuttles.xlsx");
         var dataset = new ExcelDataset(path);
         dataset.Save(Shuttles());
 
@@ -126,7 +126,7 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Load_EmptySheet_SaysNoColumnsToParseAndNamesFileAndSheet()
     {
-        var path = _dir.File("book.xlsx");
+        var path = _dir.PathOf("book.xlsx");
         var dataset = new ExcelDataset(path, new Dictionary<string, object?> { ["sheet_name"] = "empty" });
         dataset.Save(new Dictionary<string, DataTable> { ["data"] = Table(), ["empty"] = new DataTable() });
 
@@ -147,17 +147,17 @@ public sealed class ExcelDatasetTests : IDisposable
     [Fact]
     public void Load_AsUnsupportedType_NamesDatasetFileAndType()
     {
-        var dataset = new ExcelDataset(_dir.File("shuttles.xlsx"));
+        var dataset = new ExcelDataset(_dir.PathOf("shuttles.xlsx"));
         dataset.Save(Shuttles());
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(string)));
-        Assert.Contains($"Cannot load '{_dir.File("shuttles.xlsx")}' as 'System.String'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("shuttles.xlsx")}' as 'System.String'", error.Message, StringComparison.Ordinal);
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Versioned_SaveThenLoadLatestOrAGivenVersion()
     {
-        var path = _dir.File("v.xlsx");
+        var path = _dir.PathOf("v.xlsx");
         new ExcelDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(Shuttles().Take(1).ToList());
         new ExcelDataset(path, version: new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save(Shuttles());
 

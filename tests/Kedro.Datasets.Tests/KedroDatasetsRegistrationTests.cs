@@ -7,7 +7,7 @@ namespace Kedro.Datasets.Tests;
 
 public sealed class KedroDatasetsRegistrationTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -28,7 +28,7 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
             Assert.Equal(fullName, registry.GetTypeName(alias));
         }
 
-        var dataset = registry.Create("d", new Dictionary<string, object?> { ["type"] = kedroName, ["filepath"] = _dir.File("f") });
+        var dataset = registry.Create("d", new Dictionary<string, object?> { ["type"] = kedroName, ["filepath"] = _dir.PathOf("f") });
         Assert.Equal(fullName, dataset.GetType().FullName);
     }
 
@@ -48,7 +48,7 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
         var dataset = (CsvDataset)registry.Create("companies", new Dictionary<string, object?>
         {
             ["type"] = "pandas.CSVDataset",
-            ["filepath"] = _dir.File("companies.csv"),
+            ["filepath"] = _dir.PathOf("companies.csv"),
             ["load_args"] = new Dictionary<string, object?> { ["sep"] = "," },
             ["save_args"] = new Dictionary<string, object?> { ["index"] = false },
             ["versioned"] = true,
@@ -70,7 +70,7 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => registry.Create("shuttles", new Dictionary<string, object?>
         {
             ["type"] = "pandas.ExcelDataset",
-            ["filepath"] = _dir.File("s.xlsx"),
+            ["filepath"] = _dir.PathOf("s.xlsx"),
             ["load_args"] = new Dictionary<string, object?> { ["usecols"] = "A:C" },
         }));
 
@@ -81,15 +81,15 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
     [Fact]
     public void Run_NodesGetTheirParameterTypesFromConfiguredDatasets()
     {
-        File.WriteAllText(_dir.File("companies.csv"), "id,company_rating,company_location,total_fleet_count,iata_approved\n1,100%,,2.0,t\n2,50%,Niue,,f\n");
-        File.WriteAllText(_dir.File("options.yml"), "test_size: 0.2\nrandom_state: 3\nfeatures: [engines]\n");
+        File.WriteAllText(_dir.PathOf("companies.csv"), "id,company_rating,company_location,total_fleet_count,iata_approved\n1,100%,,2.0,t\n2,50%,Niue,,f\n");
+        File.WriteAllText(_dir.PathOf("options.yml"), "test_size: 0.2\nrandom_state: 3\nfeatures: [engines]\n");
         var registry = new DatasetTypeRegistry().AddKedroDatasets();
         var catalog = DataCatalog.FromConfig(new Dictionary<string, object?>
         {
-            ["companies"] = new Dictionary<string, object?> { ["type"] = "pandas.CSVDataset", ["filepath"] = _dir.File("companies.csv") },
-            ["options"] = new Dictionary<string, object?> { ["type"] = "yaml.YAMLDataset", ["filepath"] = _dir.File("options.yml") },
-            ["preprocessed"] = new Dictionary<string, object?> { ["type"] = "pandas.ExcelDataset", ["filepath"] = _dir.File("pre.xlsx") },
-            ["model"] = new Dictionary<string, object?> { ["type"] = "pickle.PickleDataset", ["filepath"] = _dir.File("model.pickle"), ["versioned"] = true },
+            ["companies"] = new Dictionary<string, object?> { ["type"] = "pandas.CSVDataset", ["filepath"] = _dir.PathOf("companies.csv") },
+            ["options"] = new Dictionary<string, object?> { ["type"] = "yaml.YAMLDataset", ["filepath"] = _dir.PathOf("options.yml") },
+            ["preprocessed"] = new Dictionary<string, object?> { ["type"] = "pandas.ExcelDataset", ["filepath"] = _dir.PathOf("pre.xlsx") },
+            ["model"] = new Dictionary<string, object?> { ["type"] = "pickle.PickleDataset", ["filepath"] = _dir.PathOf("model.pickle"), ["versioned"] = true },
         }, registry: registry, saveVersion: "2024-01-01T00.00.00.000Z");
         var pipeline = new Pipeline(
         [
@@ -103,6 +103,6 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
         var model = catalog.Load<LinearModel>("model");
         Assert.Equal(4, model.Intercept);
         Assert.Equal(["engines"], model.Features);
-        Assert.True(File.Exists(_dir.File("model.pickle", "2024-01-01T00.00.00.000Z", "model.pickle")));
+        Assert.True(File.Exists(_dir.PathOf("model.pickle", "2024-01-01T00.00.00.000Z", "model.pickle")));
     }
 }

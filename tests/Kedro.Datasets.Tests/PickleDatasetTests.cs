@@ -5,7 +5,7 @@ namespace Kedro.Datasets.Tests;
 
 public sealed class PickleDatasetTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -14,7 +14,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void SaveThenLoad_AsTheRequestedType_RoundTrips()
     {
-        var dataset = new PickleDataset(_dir.File("06_models", "regressor.pickle"));
+        var dataset = new PickleDataset(_dir.PathOf("06_models", "regressor.pickle"));
 
         dataset.Save(Model());
         var loaded = Assert.IsType<LinearModel>(dataset.Load(typeof(LinearModel)));
@@ -27,7 +27,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void File_StartsWithTheHeaderAndNamesTheSavedTypeForMessagesOnly()
     {
-        var path = _dir.File("m.pickle");
+        var path = _dir.PathOf("m.pickle");
         new PickleDataset(path).Save(Model());
         var bytes = File.ReadAllBytes(path);
         Assert.Equal("KDNPKL"u8.ToArray(), bytes[..6]);
@@ -37,7 +37,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void Load_Untyped_NeverCreatesTheTypeNamedInTheFile()
     {
-        var dataset = new PickleDataset(_dir.File("m.pickle"));
+        var dataset = new PickleDataset(_dir.PathOf("m.pickle"));
         dataset.Save(Model());
 
         var tree = Assert.IsType<Dictionary<string, object?>>(dataset.Load());
@@ -48,7 +48,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public async Task SaveAsyncThenLoadAsync_RoundTrips()
     {
-        var dataset = new PickleDataset(_dir.File("m.pickle"));
+        var dataset = new PickleDataset(_dir.PathOf("m.pickle"));
         await dataset.SaveAsync(new List<ModelOptions> { new(0.2, 1, ["a"]) });
         var loaded = (IReadOnlyList<ModelOptions>)(await dataset.LoadAsync(typeof(IReadOnlyList<ModelOptions>)))!;
         Assert.Equal(0.2, loaded[0].TestSize);
@@ -57,8 +57,8 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void Load_NotAPickleFile_SaysSo()
     {
-        File.WriteAllText(_dir.File("fake.pickle"), "not a pickle");
-        var dataset = new PickleDataset(_dir.File("fake.pickle"));
+        File.WriteAllText(_dir.PathOf("fake.pickle"), "not a pickle");
+        var dataset = new PickleDataset(_dir.PathOf("fake.pickle"));
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(LinearModel)));
         Assert.Contains("is not a Kedro.NET pickle file", error.Message, StringComparison.Ordinal);
     }
@@ -66,16 +66,16 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void Load_AsATypeThatDoesNotFit_NamesSavedAndRequestedTypes()
     {
-        var dataset = new PickleDataset(_dir.File("m.pickle"));
+        var dataset = new PickleDataset(_dir.PathOf("m.pickle"));
         dataset.Save(Model());
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(int)));
-        Assert.Contains($"Cannot load '{_dir.File("m.pickle")}' as 'System.Int32': the file holds a 'Kedro.Datasets.Tests.Support.LinearModel'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("m.pickle")}' as 'System.Int32': the file holds a 'Kedro.Datasets.Tests.Support.LinearModel'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Save_WhenSerializationFails_LeavesThePreviousFileAndNoTemporaryFile()
     {
-        var path = _dir.File("keep.pickle");
+        var path = _dir.PathOf("keep.pickle");
         var dataset = new PickleDataset(path);
         dataset.Save(Model());
         var before = File.ReadAllBytes(path);
@@ -89,7 +89,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void Versioned_SaveThenLoadLatestOrAGivenVersion()
     {
-        var path = _dir.File("regressor.pickle");
+        var path = _dir.PathOf("regressor.pickle");
         new PickleDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(new LinearModel { Intercept = 1 });
         new PickleDataset(path, version: new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save(new LinearModel { Intercept = 2 });
         Assert.Equal(2, ((LinearModel)new PickleDataset(path, version: new DatasetVersion(null, null)).Load(typeof(LinearModel))!).Intercept);
@@ -99,7 +99,7 @@ public sealed class PickleDatasetTests : IDisposable
     [Fact]
     public void Constructor_OtherBackend_IsRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() => new PickleDataset(_dir.File("m.pkl"), backend: "joblib"));
+        var error = Assert.Throws<ArgumentException>(() => new PickleDataset(_dir.PathOf("m.pkl"), backend: "joblib"));
         Assert.Equal("PickleDataset supports the 'pickle' backend only, not 'joblib'. Remove 'backend' or set it to 'pickle'.", error.Message);
     }
 }

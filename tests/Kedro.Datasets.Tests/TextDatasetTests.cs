@@ -1,18 +1,17 @@
-using Kedro.Datasets.Tests.Support;
 using Kedro.IO;
 
 namespace Kedro.Datasets.Tests;
 
 public sealed class TextDatasetTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void Save_TextThatIsNotValidUnicode_FailsAndWritesNothing()
     {
-        var dataset = new TextDataset(_dir.File("a.txt"));
+        var dataset = new TextDataset(_dir.PathOf("a.txt"));
 
         var error = Assert.Throws<DatasetException>(() => dataset.Save("lone \uD800 surrogate"));
 
@@ -23,7 +22,7 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public void SaveThenLoad_RoundTripsUtf8Text()
     {
-        var dataset = new TextDataset(_dir.File("notes", "a.txt"));
+        var dataset = new TextDataset(_dir.PathOf("notes", "a.txt"));
         dataset.Save("héllo\nworld");
         Assert.Equal("héllo\nworld", dataset.Load());
         Assert.Equal("héllo\nworld", dataset.Load(typeof(string)));
@@ -33,7 +32,7 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public async Task SaveAsyncThenLoadAsync_RoundTrips()
     {
-        var dataset = new TextDataset(_dir.File("a.txt"));
+        var dataset = new TextDataset(_dir.PathOf("a.txt"));
         await dataset.SaveAsync("async");
         Assert.Equal("async", await dataset.LoadAsync(typeof(object)));
     }
@@ -41,18 +40,18 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public void Load_AsAnotherType_NamesDatasetFileAndType()
     {
-        var dataset = new TextDataset(_dir.File("a.txt"));
+        var dataset = new TextDataset(_dir.PathOf("a.txt"));
         dataset.Save("1");
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(int)));
         Assert.Equal(
-            $"Failed while loading data from dataset {dataset}.\nCannot load '{_dir.File("a.txt")}' as 'System.Int32': a text file loads as 'System.String', not 'System.Int32'.",
+            $"Failed while loading data from dataset {dataset}.\nCannot load '{_dir.PathOf("a.txt")}' as 'System.Int32': a text file loads as 'System.String', not 'System.Int32'.",
             error.Message);
     }
 
     [Fact]
     public void Load_MissingFile_SaysWhichDataset()
     {
-        var dataset = new TextDataset(_dir.File("missing.txt"));
+        var dataset = new TextDataset(_dir.PathOf("missing.txt"));
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(string)));
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
         Assert.False(dataset.Exists());
@@ -61,7 +60,7 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public async Task SaveAsync_WhenCancelled_LeavesThePreviousFile()
     {
-        var dataset = new TextDataset(_dir.File("a.txt"));
+        var dataset = new TextDataset(_dir.PathOf("a.txt"));
         dataset.Save("old");
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
@@ -73,11 +72,11 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public void Save_OverAReadOnlyTarget_FailsAndKeepsIt()
     {
-        var path = _dir.File("a.txt");
+        var path = _dir.PathOf("a.txt");
         var dataset = new TextDataset(path);
         dataset.Save("old");
-        Directory.CreateDirectory(_dir.File("blocked.txt"));
-        var blocked = new TextDataset(_dir.File("blocked.txt"));
+        Directory.CreateDirectory(_dir.PathOf("blocked.txt"));
+        var blocked = new TextDataset(_dir.PathOf("blocked.txt"));
 
         Assert.Throws<DatasetException>(() => blocked.Save("new"));
 
@@ -88,7 +87,7 @@ public sealed class TextDatasetTests : IDisposable
     [Fact]
     public void Versioned_SaveThenLoadLatestOrAGivenVersion()
     {
-        var path = _dir.File("t.txt");
+        var path = _dir.PathOf("t.txt");
         new TextDataset(path, new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save("one");
         new TextDataset(path, new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save("two");
         Assert.Equal("two", new TextDataset(path, new DatasetVersion(null, null)).Load());

@@ -5,16 +5,16 @@ namespace Kedro.Datasets.Tests;
 
 public sealed class YamlDatasetTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void Load_Untyped_TypesScalarsAsKedrosYamlLoaderDoes()
     {
-        File.WriteAllText(_dir.File("p.yml"), "a: 1\nb: 0.5\nc: yes\nd: '1'\ne: ~\nf: [x, 2]\ng:\n  h: 3000000000\nk: text\n");
+        File.WriteAllText(_dir.PathOf("p.yml"), "a: 1\nb: 0.5\nc: yes\nd: '1'\ne: ~\nf: [x, 2]\ng:\n  h: 3000000000\nk: text\n");
 
-        var tree = Assert.IsType<Dictionary<string, object?>>(new YamlDataset(_dir.File("p.yml")).Load());
+        var tree = Assert.IsType<Dictionary<string, object?>>(new YamlDataset(_dir.PathOf("p.yml")).Load());
 
         Assert.Equal(["a", "b", "c", "d", "e", "f", "g", "k"], tree.Keys);
         Assert.Equal(1, tree["a"]);
@@ -30,8 +30,8 @@ public sealed class YamlDatasetTests : IDisposable
     [Fact]
     public void Load_AsRecord_BindsSnakeCaseKeys()
     {
-        File.WriteAllText(_dir.File("o.yml"), "test_size: 0.2\nrandom_state: 3\nfeatures:\n  - engines\n  - crew\n");
-        var options = (ModelOptions)new YamlDataset(_dir.File("o.yml")).Load(typeof(ModelOptions))!;
+        File.WriteAllText(_dir.PathOf("o.yml"), "test_size: 0.2\nrandom_state: 3\nfeatures:\n  - engines\n  - crew\n");
+        var options = (ModelOptions)new YamlDataset(_dir.PathOf("o.yml")).Load(typeof(ModelOptions))!;
         Assert.Equal(0.2, options.TestSize);
         Assert.Equal(3, options.RandomState);
         Assert.Equal(["engines", "crew"], options.Features);
@@ -40,10 +40,10 @@ public sealed class YamlDatasetTests : IDisposable
     [Fact]
     public async Task SaveThenLoad_RecordsAndTrees_RoundTrip()
     {
-        var dataset = new YamlDataset(_dir.File("out.yml"));
+        var dataset = new YamlDataset(_dir.PathOf("out.yml"));
         await dataset.SaveAsync(new ModelOptions(0.25, 7, ["a", "true", "1"]));
 
-        var text = File.ReadAllText(_dir.File("out.yml"));
+        var text = File.ReadAllText(_dir.PathOf("out.yml"));
         Assert.Contains("test_size: 0.25", text, StringComparison.Ordinal);
         var back = (ModelOptions)(await dataset.LoadAsync(typeof(ModelOptions)))!;
         Assert.Equal(["a", "true", "1"], back.Features);
@@ -54,17 +54,17 @@ public sealed class YamlDatasetTests : IDisposable
     [Fact]
     public void Load_IntoTypeThatDoesNotFit_NamesDatasetFileAndType()
     {
-        File.WriteAllText(_dir.File("bad.yml"), "random_state: many\n");
-        var dataset = new YamlDataset(_dir.File("bad.yml"));
+        File.WriteAllText(_dir.PathOf("bad.yml"), "random_state: many\n");
+        var dataset = new YamlDataset(_dir.PathOf("bad.yml"));
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(ModelOptions)));
-        Assert.Contains($"Cannot load '{_dir.File("bad.yml")}' as 'Kedro.Datasets.Tests.Support.ModelOptions'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("bad.yml")}' as 'Kedro.Datasets.Tests.Support.ModelOptions'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_TagsNeverCreateTypes()
     {
-        File.WriteAllText(_dir.File("tag.yml"), "a: !!python/object:os.system {}\nb: !System.IO.File x\n");
-        var tree = (Dictionary<string, object?>)new YamlDataset(_dir.File("tag.yml")).Load()!;
+        File.WriteAllText(_dir.PathOf("tag.yml"), "a: !!python/object:os.system {}\nb: !System.IO.File x\n");
+        var tree = (Dictionary<string, object?>)new YamlDataset(_dir.PathOf("tag.yml")).Load()!;
         Assert.IsType<Dictionary<string, object?>>(tree["a"]);
         Assert.Equal("x", tree["b"]);
     }
@@ -72,7 +72,7 @@ public sealed class YamlDatasetTests : IDisposable
     [Fact]
     public void Save_WhenSerializationFails_LeavesThePreviousFile()
     {
-        var path = _dir.File("keep.yml");
+        var path = _dir.PathOf("keep.yml");
         var dataset = new YamlDataset(path);
         dataset.Save(new Dictionary<string, object?> { ["a"] = 1 });
         Assert.Throws<DatasetException>(() => dataset.Save(new ThrowingGetter()));
@@ -83,7 +83,7 @@ public sealed class YamlDatasetTests : IDisposable
     [Fact]
     public void Versioned_SaveThenLoadLatestOrAGivenVersion()
     {
-        var path = _dir.File("p.yml");
+        var path = _dir.PathOf("p.yml");
         new YamlDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(new Dictionary<string, object?> { ["v"] = 1 });
         new YamlDataset(path, version: new DatasetVersion(null, "2024-01-02T00.00.00.000Z")).Save(new Dictionary<string, object?> { ["v"] = 2 });
         Assert.Equal(2, ((Dictionary<string, object?>)new YamlDataset(path, version: new DatasetVersion(null, null)).Load()!)["v"]);

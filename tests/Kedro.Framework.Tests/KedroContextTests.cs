@@ -47,9 +47,9 @@ public sealed class KedroContextTests
     {
         using var project = new TestProject();
         project.Write("conf/base/catalog.yml", "{}\n");
-        var logs = new ListLoggerFactory();
+        var logs = new ListLogger();
         var settings = ArithmeticProject.Settings();
-        settings.LoggerFactory = logs;
+        settings.LoggerFactory = logs.Factory;
         var runtime = new Dictionary<string, object?> { ["x"] = 1 };
         using var session = KedroSession.Create(settings, project.Path, runtimeParams: runtime);
 
@@ -63,9 +63,9 @@ public sealed class KedroContextTests
     public void Catalog_WithoutCredentialsFiles_LogsDebugAndStillBuilds()
     {
         using var project = ArithmeticProject.Create();
-        var logs = new ListLoggerFactory();
+        var logs = new ListLogger();
         var settings = ArithmeticProject.Settings();
-        settings.LoggerFactory = logs;
+        settings.LoggerFactory = logs.Factory;
         using var session = KedroSession.Create(settings, project.Path);
 
         var catalog = session.LoadContext().Catalog;

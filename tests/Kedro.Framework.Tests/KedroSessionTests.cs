@@ -4,6 +4,7 @@ using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Runners;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kedro.Framework.Tests;
 
@@ -253,7 +254,7 @@ public sealed class KedroSessionTests
     {
         using var project = ArithmeticProject.Create();
         var settings = ArithmeticProject.Settings();
-        settings.TimeProvider = new FixedTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
+        settings.TimeProvider = new FakeTimeProvider(new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
 
         using var session = KedroSession.Create(settings, project.Path);
 
@@ -291,9 +292,9 @@ public sealed class KedroSessionTests
     public async Task RunAsync_LogsKedroProjectLine()
     {
         using var project = ArithmeticProject.Create();
-        var logs = new ListLoggerFactory();
+        var logs = new ListLogger();
         var settings = ArithmeticProject.Settings();
-        settings.LoggerFactory = logs;
+        settings.LoggerFactory = logs.Factory;
         using var session = KedroSession.Create(settings, project.Path);
 
         await session.RunAsync();

@@ -30,28 +30,28 @@ public sealed class CliTestProject : IDisposable
 
     private static readonly ILogger NodeLog = KedroLogging.CreateLogger("CliTestProject.Nodes");
 
+    private readonly TempFolder _folder = new("kedro-cli");
+
     public CliTestProject()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kedro-cli-" + Guid.NewGuid().ToString("N")[..12]);
         Write("conf/base/catalog.yml", Catalog);
         Write("conf/base/parameters.yml", Parameters);
-        Directory.CreateDirectory(System.IO.Path.Combine(Path, "conf", "local"));
+        _folder.Folder("conf/local");
         Write("data/01_raw/numbers.txt", "1\n2\n3\n4\n");
     }
 
-    public string Path { get; }
+    public string Path => _folder.Path;
 
+    /// <summary>Writes a file under the project folder (creating folders) with <c>\n</c> line endings.</summary>
     public CliTestProject Write(string relativePath, string content)
     {
-        var full = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content.ReplaceLineEndings("\n"));
+        _folder.Write(relativePath, content.ReplaceLineEndings("\n"));
         return this;
     }
 
-    public string Read(string relativePath) => File.ReadAllText(System.IO.Path.Combine(Path, relativePath));
+    public string Read(string relativePath) => _folder.Read(relativePath);
 
-    public bool Exists(string relativePath) => File.Exists(System.IO.Path.Combine(Path, relativePath));
+    public bool Exists(string relativePath) => _folder.Exists(relativePath);
 
     public static Dictionary<string, Pipeline> Pipelines()
     {
@@ -94,16 +94,7 @@ public sealed class CliTestProject : IDisposable
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static int[] Parse(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(static s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToArray();

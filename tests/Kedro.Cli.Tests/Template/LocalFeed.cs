@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Kedro.Cli.Tests.EndToEnd;
 
 namespace Kedro.Cli.Tests.Template;
 
@@ -23,11 +22,8 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
 
     private readonly TempFolder _folder = new("kedro-feed");
 
-    /// <summary>The Kedro.NET repository these tests were built from.</summary>
-    public static string RepositoryRoot { get; } = Path.GetFullPath(Path.Combine(SpaceflightsCopy.SampleFolder, "..", ".."));
-
     /// <summary>The repository's version: VersionPrefix in its Directory.Build.props.</summary>
-    public static string VersionPrefix { get; } = XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props"))
+    public static string VersionPrefix { get; } = XDocument.Load(Path.Combine(Repository.Root, "Directory.Build.props"))
         .Descendants("VersionPrefix").Single().Value;
 
     /// <summary>The feed folder, which holds a .nupkg and a .snupkg per library.</summary>
@@ -40,7 +36,7 @@ public sealed class LocalFeed : IAsyncLifetime, IDisposable
     {
         var suffix = Version[(VersionPrefix.Length + 1)..];
         await DotnetProcess.Run(
-            RepositoryRoot, "pack", "Kedro.slnx", "--no-build", "-c", Configuration, "-o", Folder, "--version-suffix", suffix,
+            Repository.Root, "pack", "Kedro.slnx", "--no-build", "-c", Configuration, "-o", Folder, "--version-suffix", suffix,
             $"-p:NuspecOutputPath={Path.Combine(_folder.Path, "nuspec")}/");
     }
 

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Kedro.Cli.Tests.EndToEnd;
 
 namespace Kedro.Cli.Tests.Template;
 
@@ -48,7 +47,7 @@ public sealed class PackagedTemplateTests(LocalFeed feed) : IClassFixture<LocalF
         using var folder = new TempFolder("kedro-template");
         var hive = Path.Combine(folder.Path, "hive");
         var project = Path.Combine(folder.Path, "SpacePort");
-        await DotnetProcess.Run(folder.Path, "new", "install", Path.Combine(LocalFeed.RepositoryRoot, "templates", "kedro-project"), "--debug:custom-hive", hive);
+        await DotnetProcess.Run(folder.Path, "new", "install", Path.Combine(Repository.Root, "templates", "kedro-project"), "--debug:custom-hive", hive);
 
         var withoutFeed = await DotnetProcess.TryRun(folder.Path, "new", "kedro", "-n", "SpacePort", "-o", project, "--debug:custom-hive", hive);
         await DotnetProcess.Run(

@@ -4,12 +4,12 @@ namespace Kedro.Cli.Tests.Template;
 
 public sealed class TemplateTests
 {
-    private static readonly string TemplateFolder = Path.Combine(LocalFeed.RepositoryRoot, "templates", "kedro-project");
+    private static readonly string TemplateFolder = Path.Combine(Repository.Root, "templates", "kedro-project");
 
     [Fact]
     public void Template_IsNotPartOfTheRepositorysBuild()
     {
-        var solution = File.ReadAllText(Path.Combine(LocalFeed.RepositoryRoot, "Kedro.slnx"));
+        var solution = File.ReadAllText(Path.Combine(Repository.Root, "Kedro.slnx"));
 
         Assert.DoesNotContain("templates", solution, StringComparison.OrdinalIgnoreCase);
         var props = File.ReadAllText(Path.Combine(TemplateFolder, "Directory.Build.props"));

@@ -3,28 +3,18 @@ namespace Kedro.Config.Tests.Support;
 /// <summary>A temporary Kedro 'conf' folder with real files; deleted on dispose.</summary>
 public sealed class ConfFolder : IDisposable
 {
-    public ConfFolder()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "kedro-config-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
-    }
+    private readonly TempFolder _folder = new("kedro-config-tests");
 
     /// <summary>The configuration folder (Kedro's 'conf').</summary>
-    public string Root { get; }
+    public string Root => _folder.Path;
 
     /// <summary>Writes a file below the root (folders created); returns its full path.</summary>
-    public string Write(string relativePath, string text)
-    {
-        var path = Path.Combine(Root, relativePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        return path;
-    }
+    public string Write(string relativePath, string text) => _folder.Write(relativePath, text);
 
     /// <summary>Creates an empty folder below the root; returns its full path.</summary>
-    public string Folder(string relativePath) => Directory.CreateDirectory(Path.Combine(Root, relativePath)).FullName;
+    public string Folder(string relativePath) => _folder.Folder(relativePath);
 
-    public string PathOf(string relativePath) => Path.Combine(Root, relativePath);
+    public string PathOf(string relativePath) => _folder.PathOf(relativePath);
 
     /// <summary>A loader over this folder with Kedro's project settings (base + local).</summary>
     public OmegaConfigLoader Loader(
@@ -35,14 +25,5 @@ public sealed class ConfFolder : IDisposable
         bool ignoreHidden = true) =>
         new(Root, env, runtimeParams, configPatterns: configPatterns, mergeStrategy: mergeStrategy, ignoreHidden: ignoreHidden);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

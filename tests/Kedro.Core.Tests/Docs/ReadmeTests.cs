@@ -1,31 +1,11 @@
-using System.Runtime.CompilerServices;
-
 namespace Kedro.Core.Tests.Docs;
 
 public class ReadmeTests
 {
-    // Usually the test binaries live under the repository (artifacts/...), so walking up from them finds the root; a
-    // build with its artifacts elsewhere still has the source path, unless a CI build mapped it to "/_/".
-    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
-        FindUp(AppContext.BaseDirectory)
-        ?? FindUp(Path.GetDirectoryName(thisFile))
-        ?? throw new InvalidOperationException("Kedro.slnx not found above the test binaries nor above the test sources.");
-
-    private static string? FindUp(string? start)
-    {
-        var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Kedro.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
-
     [Fact]
     public void QuickStart_IsTheSampleProgramWhole()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var readme = File.ReadAllText(Path.Combine(root, "README.md"));
         var sample = File.ReadAllText(Path.Combine(root, "samples", "Quickstart", "Program.cs"));
 
@@ -41,7 +21,7 @@ public class ReadmeTests
     [Fact]
     public void Readme_NamesTheTwoCommands()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
 
         Assert.Contains("dotnet run --project samples/Spaceflights -- run", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test Kedro.slnx", readme, StringComparison.Ordinal);

@@ -1,5 +1,4 @@
 using Kedro.Core.Tests.Runners;
-using Kedro.Core.Tests.Support;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;

@@ -1,4 +1,3 @@
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 
@@ -248,22 +247,16 @@ public class AbstractDatasetTests
     [Fact]
     public void TextFileFromTheContract_RoundTrips()
     {
-        var path = Path.Combine(Path.GetTempPath(), "kedro-text-" + Guid.NewGuid().ToString("N") + ".txt");
-        try
-        {
-            var dataset = new TextFile(path);
-            Assert.False(dataset.Exists());
+        using var folder = new TempFolder("kedro-text");
+        var path = folder.PathOf("text.txt");
+        var dataset = new TextFile(path);
+        Assert.False(dataset.Exists());
 
-            dataset.Save("content");
+        dataset.Save("content");
 
-            Assert.True(dataset.Exists());
-            Assert.Equal("content", dataset.Load());
-            Assert.Equal($"Kedro.Core.Tests.IO.AbstractDatasetTests.TextFile(filepath='{path}')", dataset.ToString());
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.True(dataset.Exists());
+        Assert.Equal("content", dataset.Load());
+        Assert.Equal($"Kedro.Core.Tests.IO.AbstractDatasetTests.TextFile(filepath='{path}')", dataset.ToString());
     }
 
     private sealed class MyDataset(object? var) : AbstractDataset<string>

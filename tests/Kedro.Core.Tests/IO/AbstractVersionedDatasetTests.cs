@@ -1,19 +1,17 @@
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kedro.Core.Tests.IO;
 
 public sealed class AbstractVersionedDatasetTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "kedro-versioned-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("kedro-versioned");
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2024, 1, 15, 10, 30, 0, 123, TimeSpan.Zero));
 
-    public AbstractVersionedDatasetTests() => Directory.CreateDirectory(_root);
+    private string FilePath => _folder.PathOf("model.txt");
 
-    private string FilePath => Path.Combine(_root, "model.txt");
-
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     [Fact]
     public void SaveThenLoad_WritesToTheVersionFolderAndReadsItBack()
@@ -89,7 +87,7 @@ public sealed class AbstractVersionedDatasetTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => dataset.Save("data"));
 
         Assert.Contains("file with the same name already exists in the directory", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"Cannot save versioned dataset 'model.txt' to '{_root}' because", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Cannot save versioned dataset 'model.txt' to '{_folder.Path}' because", error.Message, StringComparison.Ordinal);
         File.Delete(FilePath);
         dataset.Save("data");
         Assert.Equal("data", dataset.Load());
@@ -186,7 +184,7 @@ public sealed class AbstractVersionedDatasetTests : IDisposable
 
         Assert.Contains("not allowed", loadError.Message, StringComparison.Ordinal);
         Assert.Contains("not allowed", saveError.Message, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_folder.Path));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 
 namespace Kedro.Core.Tests.IO;

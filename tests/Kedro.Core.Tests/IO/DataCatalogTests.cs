@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 

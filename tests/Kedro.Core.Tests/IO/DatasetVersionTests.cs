@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Kedro.Core.Tests.IO;
 

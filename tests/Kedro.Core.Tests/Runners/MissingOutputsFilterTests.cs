@@ -1,4 +1,3 @@
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners.Internal;

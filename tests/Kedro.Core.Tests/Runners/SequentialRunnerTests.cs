@@ -1,4 +1,3 @@
-using Kedro.Core.Tests.Support;
 using Kedro.Pipelines;
 using Kedro.Runners;
 using static Kedro.Core.Tests.Runners.Kit;

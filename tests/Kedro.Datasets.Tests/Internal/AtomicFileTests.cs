@@ -10,7 +10,7 @@ public sealed class AtomicFileTests : IDisposable
 {
     private const string Version = "2024-01-15T10.30.00.000Z";
 
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -38,7 +38,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         // Two dataset instances, two threads: both pass the save path check (the version does not exist yet) and write
         // their temporary files before either moves; the no-overwrite move (a hard link on Unix) alone decides the winner.
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         using var barrier = new Barrier(2);
         var first = new JsonDataset(path, version: new DatasetVersion(null, Version));
         var second = new JsonDataset(path, version: new DatasetVersion(null, Version));
@@ -79,7 +79,7 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(true)]
     public async Task Save_WhenAnotherWriterSavesTheVersionAfterTheCheck_RefusesAndKeepsTheirData(bool async)
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         var versioned = Path.Combine(path, Version, "model.json");
         var dataset = new JsonDataset(path, version: new DatasetVersion(null, Version));
 
@@ -97,7 +97,7 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(true)]
     public async Task Save_WhenAVersionedSaveFails_LeavesNoVersionFolderBehind(bool async)
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         var dataset = new JsonDataset(path, version: new DatasetVersion(null, Version));
 
         if (async)
@@ -117,7 +117,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_WhenAVersionedSaveFailsNextToOtherVersions_KeepsThemAndAddsNoFolder()
     {
-        var path = _dir.File("model.json");
+        var path = _dir.PathOf("model.json");
         new JsonDataset(path, version: new DatasetVersion(null, "2024-01-01T00.00.00.000Z")).Save(new Dictionary<string, object?> { ["a"] = 1L });
 
         Assert.Throws<DatasetException>(() => new JsonDataset(path, version: new DatasetVersion(null, Version)).Save(new Failing()));
@@ -128,7 +128,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_WhenAPlainSaveFailsInANewFolder_RemovesTheFoldersItCreated()
     {
-        var dataset = new JsonDataset(_dir.File("02_intermediate", "nested", "data.json"));
+        var dataset = new JsonDataset(_dir.PathOf("02_intermediate", "nested", "data.json"));
 
         Assert.Throws<DatasetException>(() => dataset.Save(new Failing()));
 
@@ -138,14 +138,14 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_RemovesTemporaryFilesOfDeadProcessesAndKeepsThoseOfLiveOnes()
     {
-        var path = _dir.File("data.csv");
+        var path = _dir.PathOf("data.csv");
         var deadPid = DeadProcessId();
         using var live = StartLiveProcess();
         try
         {
-            var dead = _dir.File(TempName("data.csv", AtomicFile.Machine, deadPid));
-            var alive = _dir.File(TempName("data.csv", AtomicFile.Machine, live.Id));
-            var other = _dir.File(TempName("other.csv", AtomicFile.Machine, deadPid));
+            var dead = _dir.PathOf(TempName("data.csv", AtomicFile.Machine, deadPid));
+            var alive = _dir.PathOf(TempName("data.csv", AtomicFile.Machine, live.Id));
+            var other = _dir.PathOf(TempName("other.csv", AtomicFile.Machine, deadPid));
             foreach (var file in new[] { dead, alive, other })
             {
                 File.WriteAllText(file, "partial");
@@ -169,11 +169,11 @@ public sealed class AtomicFileTests : IDisposable
     public void Save_InAFolderSharedWithAnotherMachine_KeepsThatMachinesTemporaryFiles()
     {
         // A process id of another machine says nothing about this one: its save may still be writing.
-        var path = _dir.File("data.csv");
+        var path = _dir.PathOf("data.csv");
         var deadPid = DeadProcessId();
         var otherMachine = AtomicFile.Machine == "00000000" ? "ffffffff" : "00000000";
-        var theirs = _dir.File(TempName("data.csv", otherMachine, deadPid));
-        var ours = _dir.File(TempName("data.csv", AtomicFile.Machine, deadPid));
+        var theirs = _dir.PathOf(TempName("data.csv", otherMachine, deadPid));
+        var ours = _dir.PathOf(TempName("data.csv", AtomicFile.Machine, deadPid));
         File.WriteAllText(theirs, "another machine writing");
         File.WriteAllText(ours, "partial");
 
@@ -186,7 +186,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_NamesItsTemporaryFileWithThisMachineAndProcess()
     {
-        var path = _dir.File("data.json");
+        var path = _dir.PathOf("data.json");
         var seen = new List<string>();
         new JsonDataset(path).Save(new Watching(() => seen.AddRange(Directory.EnumerateFiles(_dir.Path).Select(Path.GetFileName)!)));
 
@@ -200,10 +200,10 @@ public sealed class AtomicFileTests : IDisposable
     public void Save_SweepsATargetsFolderOnlyOnTheFirstSaveInTheProcess()
     {
         // Later saves do not list the folder again: a temporary file left after the first save stays until the next process.
-        var path = _dir.File("data.txt");
+        var path = _dir.PathOf("data.txt");
         var dataset = new TextDataset(path);
         dataset.Save("first");
-        var dead = _dir.File(TempName("data.txt", AtomicFile.Machine, DeadProcessId()));
+        var dead = _dir.PathOf(TempName("data.txt", AtomicFile.Machine, DeadProcessId()));
         File.WriteAllText(dead, "partial");
 
         dataset.Save("second");
@@ -216,7 +216,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Save_Versioned_RemovesTemporaryFilesOfDeadProcessesInTheDatasetFolder()
     {
-        var path = _dir.File("model.txt");
+        var path = _dir.PathOf("model.txt");
         Directory.CreateDirectory(path);
         var dead = Path.Combine(path, TempName("model.txt", AtomicFile.Machine, DeadProcessId()));
         File.WriteAllText(dead, "partial");
@@ -237,9 +237,9 @@ public sealed class AtomicFileTests : IDisposable
     [InlineData(".data.csvx.0a1b2c3d.123.0123456789abcdef0123456789abcdef.tmp", null, null)]
     public void OwnerOf_ReadsTheMachineAndProcessIdOnlyFromThisTargetsTemporaryNames(string name, string? machine, int? pid)
     {
-        var dataset = new CsvDataset(_dir.File("data.csv"));
+        var dataset = new CsvDataset(_dir.PathOf("data.csv"));
 
-        var owner = AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.File("data.csv")), name);
+        var owner = AtomicFile.OwnerOf(SaveTarget.Of(dataset, _dir.PathOf("data.csv")), name);
 
         Assert.Equal(machine is null ? null : (machine, pid!.Value), owner);
     }

@@ -6,7 +6,7 @@ namespace Kedro.Datasets.Tests.Internal;
 /// <summary>What lets a record member do without its column: nullability, a constructor default, an initializer, and never <c>required</c>.</summary>
 public sealed class RecordBinderTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -55,7 +55,7 @@ public sealed class RecordBinderTests : IDisposable
     public void Load_WhenEveryColumnIsPresent_BuildsOneRecordPerRowAndNoTrialInstance()
     {
         // The record's constructor is the user's code: with no column missing there is no reason to run it for a probe.
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id,name\n1,a\n2,b\n");
         var before = Counted.Built;
 
@@ -68,7 +68,7 @@ public sealed class RecordBinderTests : IDisposable
     [Fact]
     public void Load_WhenTheConstructorThrowsOnDefaultArguments_AMissingColumnIsStillNamed()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "name,count\nx,1\n");
 
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load(typeof(List<Picky>)));
@@ -79,7 +79,7 @@ public sealed class RecordBinderTests : IDisposable
     [Fact]
     public void Load_RequiredMembersWithoutTheirColumns_AreMissingEvenWithAnInitializerOrNullable()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id\n7\n");
 
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(path).Load(typeof(List<WithRequired>)));
@@ -90,7 +90,7 @@ public sealed class RecordBinderTests : IDisposable
     [Fact]
     public void Load_RequiredMembersWithTheirColumns_AreSet()
     {
-        var path = _dir.File("r.csv");
+        var path = _dir.PathOf("r.csv");
         File.WriteAllText(path, "id,retries,note\n7,5,\n");
 
         var row = Assert.Single(Assert.IsType<List<WithRequired>>(new CsvDataset(path).Load(typeof(List<WithRequired>))));

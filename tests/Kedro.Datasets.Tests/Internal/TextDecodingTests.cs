@@ -9,7 +9,7 @@ namespace Kedro.Datasets.Tests.Internal;
 /// <summary>Text is decoded as it is read, from the stream's position, and undecodable bytes are found by line and byte offset.</summary>
 public sealed class TextDecodingTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempFolder _dir = new("kedro-datasets-tests");
 
     public void Dispose() => _dir.Dispose();
 
@@ -43,7 +43,7 @@ public sealed class TextDecodingTests : IDisposable
     {
         // 'é' (two bytes) at every line start puts many characters across buffer boundaries before the bad byte, which
         // comes after several 80 KB buffers: the line and offset still count every byte and line before it.
-        var path = _dir.File("big.csv");
+        var path = _dir.PathOf("big.csv");
         var prefix = new StringBuilder("text\n");
         for (var i = 0; i < 5_000; i++)
         {
@@ -65,7 +65,7 @@ public sealed class TextDecodingTests : IDisposable
     [Fact]
     public void Load_FileEndingInTheMiddleOfACharacter_NamesTheIncompleteBytes()
     {
-        var path = _dir.File("cut.txt");
+        var path = _dir.PathOf("cut.txt");
         File.WriteAllBytes(path, [.. "one\ntwo "u8, 0xE2, 0x82]);
 
         var error = Assert.Throws<DatasetException>(() => new TextDataset(path).Load());
@@ -76,7 +76,7 @@ public sealed class TextDecodingTests : IDisposable
     [Fact]
     public void Load_WithByteOrderMarkAndAnInvalidByte_CountsTheOffsetFromTheStartOfTheFile()
     {
-        var path = _dir.File("bom.yml");
+        var path = _dir.PathOf("bom.yml");
         File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. "a: 1\nb: "u8, 0xFF, .. "\n"u8]);
 
         var error = Assert.Throws<DatasetException>(() => new YamlDataset(path).Load());
@@ -89,7 +89,7 @@ public sealed class TextDecodingTests : IDisposable
     [InlineData("ignore", "")]
     public void Load_InvalidBytesInALargeFileWithEncodingErrors_ReplacesOrDropsEachOne(string errors, string expected)
     {
-        var path = _dir.File("big.csv");
+        var path = _dir.PathOf("big.csv");
         var rows = Enumerable.Range(0, 3_000).Select(i => (byte[])[.. Encoding.ASCII.GetBytes($"{i},a"), 0xFF, .. "b\n"u8]);
         File.WriteAllBytes(path, [.. "id,v\n"u8, .. rows.SelectMany(r => r)]);
 

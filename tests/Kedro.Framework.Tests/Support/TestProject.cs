@@ -3,36 +3,26 @@ namespace Kedro.Framework.Tests.Support;
 /// <summary>A throw-away project folder with a <c>conf/</c> tree, deleted on dispose.</summary>
 public sealed class TestProject : IDisposable
 {
+    private readonly TempFolder _folder = new("kedro-fw");
+
     public TestProject()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "kedro-fw-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(System.IO.Path.Combine(Path, "conf", "base"));
-        Directory.CreateDirectory(System.IO.Path.Combine(Path, "conf", "local"));
+        _folder.Folder("conf/base");
+        _folder.Folder("conf/local");
     }
 
-    public string Path { get; }
+    public string Path => _folder.Path;
 
-    /// <summary>Writes a file under the project folder (creating folders), e.g. <c>conf/base/catalog.yml</c>.</summary>
+    /// <summary>Writes a file under the project folder (creating folders) with <c>\n</c> line endings, e.g. <c>conf/base/catalog.yml</c>.</summary>
     public TestProject Write(string relativePath, string content)
     {
-        var full = System.IO.Path.Combine(Path, relativePath);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        File.WriteAllText(full, content.ReplaceLineEndings("\n"));
+        _folder.Write(relativePath, content.ReplaceLineEndings("\n"));
         return this;
     }
 
-    public string Read(string relativePath) => File.ReadAllText(System.IO.Path.Combine(Path, relativePath));
+    public string Read(string relativePath) => _folder.Read(relativePath);
 
-    public bool Exists(string relativePath) => File.Exists(System.IO.Path.Combine(Path, relativePath));
+    public bool Exists(string relativePath) => _folder.Exists(relativePath);
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

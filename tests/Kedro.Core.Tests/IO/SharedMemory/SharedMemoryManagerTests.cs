@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Kedro.Core.Tests.Support;
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 

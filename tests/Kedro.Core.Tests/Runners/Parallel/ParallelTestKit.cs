@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using Kedro.Core.Tests.Support;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.IO.Serialization;

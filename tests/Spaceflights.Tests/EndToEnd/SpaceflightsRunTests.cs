@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Spaceflights.RawData;
+using Spaceflights.Tests.Support;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.EndToEnd;
 
 public sealed partial class SpaceflightsRunTests
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Kedro.Datasets;
 using Spaceflights.RawData;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.RawData;
 
 public sealed partial class RawDataGeneratorTests
 {

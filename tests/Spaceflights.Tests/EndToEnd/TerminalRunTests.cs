@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Spaceflights.Tests.Support;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.EndToEnd;
 
 /// <summary>The Spaceflights program in a real pseudo-terminal (<c>script</c>), as a user at a terminal sees it.</summary>
 public sealed partial class TerminalRunTests

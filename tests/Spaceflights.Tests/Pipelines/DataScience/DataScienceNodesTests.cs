@@ -1,7 +1,7 @@
 using Spaceflights.Pipelines.DataProcessing;
 using Spaceflights.Pipelines.DataScience;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.Pipelines.DataScience;
 
 public sealed class DataScienceNodesTests
 {

@@ -1,6 +1,6 @@
 using Spaceflights.Pipelines.DataProcessing;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.Pipelines.DataProcessing;
 
 public sealed class DataProcessingNodesTests
 {

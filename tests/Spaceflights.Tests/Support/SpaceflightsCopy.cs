@@ -1,8 +1,8 @@
 using System.Reflection;
-using Spaceflights;
+using Kedro.Cli;
 using Spaceflights.RawData;
 
-namespace Kedro.Cli.Tests.EndToEnd;
+namespace Spaceflights.Tests.Support;
 
 /// <summary>
 /// A copy of samples/Spaceflights' configuration in a temporary folder, with a small generated raw dataset, and a way
