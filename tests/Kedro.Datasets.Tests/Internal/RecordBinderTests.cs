@@ -1,4 +1,3 @@
-using Kedro.Datasets.Tests.Support;
 using Kedro.IO;
 
 namespace Kedro.Datasets.Tests.Internal;

@@ -1,7 +1,6 @@
 using System.Data;
 using System.Text;
 using Kedro.Datasets.Internal;
-using Kedro.Datasets.Tests.Support;
 using Kedro.IO;
 
 namespace Kedro.Datasets.Tests.Internal;
