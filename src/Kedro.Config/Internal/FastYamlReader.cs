@@ -6,10 +6,10 @@ namespace Kedro.Config.Internal;
 /// <summary>
 /// A small, fast reader for the YAML that configuration files are made of: block mappings and sequences, flow
 /// collections (so JSON too), plain, quoted and block (<c>|</c>, <c>&gt;</c>) scalars, comments, anchors, aliases,
-/// merge keys and the standard tags. It exists because the full YAML parser costs a few hundred milliseconds of start-up
-/// on every run. Anything it is not sure about (multi-line plain or quoted scalars, complex keys, directives, several
-/// documents, and every syntax error) makes it give up, and the caller reads the file with the full parser instead,
-/// which also produces the error messages.
+/// merge keys and the standard tags. It exists because loading and compiling the full YAML parser costs every process
+/// about 25 ms of start-up (docs/benchmarks.md, "Configuration start-up"). Anything it is not sure about (multi-line
+/// plain or quoted scalars, complex keys, directives, several documents, and every syntax error) makes it give up, and
+/// the caller reads the file with the full parser instead, which also produces the error messages.
 /// </summary>
 internal sealed class FastYamlReader
 {

@@ -46,7 +46,11 @@ internal sealed partial class YamlReader
     /// <exception cref="BadConfigException">The text is not valid YAML.</exception>
     public static ConfigNode? ReadDocument(string text, string source)
     {
+#if KEDRO_FULL_YAML_ONLY
+        return ReadDocumentWithFullParser(text, source);
+#else
         return FastYamlReader.TryRead(text, source, out var root) ? root : ReadDocumentWithFullParser(text, source);
+#endif
     }
 
     /// <summary>Reads one YAML document with the full YAML parser (the fast reader's fallback).</summary>
