@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cpu, io, memory, parallel, all. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cpu, io, memory, parallel, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -30,6 +30,8 @@ switch (scenario)
     case "parallel":
         await ParallelScenarios.RunAsync();
         break;
+    case "interleave":
+        return Interleave.Run(args[1..]);
     case "all":
         Scheduling.Run(100_000);
         Cpu.Run();
