@@ -1,4 +1,4 @@
-using Kedro.Runners.Internal;
+using Kedro.Pipelines;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Framework;
@@ -16,8 +16,8 @@ public static class KedroLogging
     /// <summary>The factory used outside a session run; Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory by default.</summary>
     public static ILoggerFactory DefaultLoggerFactory
     {
-        get => AmbientLogging.Factory;
-        set => AmbientLogging.Factory = value;
+        get => NodeLogging.DefaultLoggerFactory;
+        set => NodeLogging.DefaultLoggerFactory = value;
     }
 
     /// <summary>The factory of the session running on this flow of execution, else <see cref="DefaultLoggerFactory"/>.</summary>

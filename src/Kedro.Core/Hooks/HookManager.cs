@@ -31,9 +31,11 @@ public sealed class HookManager
     /// <summary>The registered implementations, in the order they are called (last registered first).</summary>
     public IReadOnlyList<object> Hooks => Volatile.Read(ref _all);
 
-    internal bool HasNodeHooks => Volatile.Read(ref _node).Length != 0;
+    /// <summary>Whether any registered implementation has node hooks (a runner may skip preparing their arguments otherwise).</summary>
+    public bool HasNodeHooks => Volatile.Read(ref _node).Length != 0;
 
-    internal bool HasDatasetHooks => Volatile.Read(ref _dataset).Length != 0;
+    /// <summary>Whether any registered implementation has dataset hooks (a runner may skip sending data for them otherwise).</summary>
+    public bool HasDatasetHooks => Volatile.Read(ref _dataset).Length != 0;
 
     /// <summary>
     /// Registers an object implementing any of <see cref="INodeHooks"/>, <see cref="IPipelineHooks"/>,

@@ -147,9 +147,12 @@ public sealed class CatalogConfigResolver
         return FactoryPattern.IsPattern(name);
     }
 
-    /// <summary>The dataset patterns and the user catch-all with their (credentials-resolved) configuration, in matching order.</summary>
-    /// <returns>Pattern -> a copy of its configuration.</returns>
-    internal IReadOnlyList<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> PatternConfigs()
+    /// <summary>
+    /// The dataset patterns and the user catch-all with their configuration (credentials resolved in place), in matching
+    /// order; the runtime patterns are not included. A derived catalog built from another one starts from these.
+    /// </summary>
+    /// <returns>Each pattern with a copy of its configuration.</returns>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyDictionary<string, object?>>> PatternConfigs()
     {
         var result = _datasetPatterns
             .Select(p => KeyValuePair.Create(p.Pattern.Pattern, (IReadOnlyDictionary<string, object?>)ConfigTree.CopyMapping(p.Config)))

@@ -423,6 +423,28 @@ public partial class DataCatalog : IReadOnlyCollection<string>
     }
 
     /// <summary>
+    /// How to create the dataset <paramref name="name"/> again, elsewhere: the configuration it was (or will be) created
+    /// from, with its credentials resolved in place, and its load and save versions. A runner that runs nodes in other
+    /// processes or on other machines sends this; keep it out of logs, since it holds the credentials.
+    /// </summary>
+    /// <param name="name">The dataset name.</param>
+    /// <returns>
+    /// The specification, or <see langword="null"/> when the dataset was added in code rather than created from
+    /// configuration (or is not in the catalog).
+    /// </returns>
+    public DatasetSpecification? GetSpecification(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        lock (_lock)
+        {
+            var config = _lazy.TryGetValue(name, out var lazy) ? lazy.Config : _createdFrom.GetValueOrDefault(name);
+            return config is null
+                ? null
+                : new DatasetSpecification(name, ConfigTree.CopyMapping(config), _loadVersions.GetValueOrDefault(name), _saveVersion);
+        }
+    }
+
+    /// <summary>
     /// The catalog as configuration (Kedro's <c>to_config()</c>): every configured or configuration-created dataset
     /// except memory datasets, with credentials moved out under <c>{name}_credentials</c>; the load versions of
     /// those datasets; and the save version.

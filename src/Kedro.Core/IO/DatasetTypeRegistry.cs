@@ -150,10 +150,14 @@ public sealed class DatasetTypeRegistry
 
     /// <summary>
     /// The registration that <paramref name="typeName"/> resolves to: the reported type name, every name and alias it is
-    /// registered under, and the factory as it was given (a worker process re-creates it from its method).
+    /// registered under, and the factory as it was given, so another registry (in another process, for example) can
+    /// register the same factory under the same names.
     /// </summary>
-    internal (string TypeName, IReadOnlyList<string> Names, Delegate Factory)? GetRegistration(string typeName)
+    /// <param name="typeName">A type name or alias.</param>
+    /// <returns>The registration, or <see langword="null"/> when no type is registered under that name.</returns>
+    public DatasetTypeRegistration? GetRegistration(string typeName)
     {
+        ArgumentNullException.ThrowIfNull(typeName);
         var registration = Find(typeName);
         if (registration is null)
         {
@@ -161,24 +165,39 @@ public sealed class DatasetTypeRegistry
         }
 
         var names = _types.Where(p => ReferenceEquals(p.Value, registration)).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
-        return (registration.TypeName, names, registration.Source);
+        return new DatasetTypeRegistration(registration.TypeName, names, registration.Source);
     }
 
     /// <summary>
-    /// Registers a factory re-created in a worker process: a <c>Func&lt;DatasetFactoryContext, TDataset&gt;</c> for any
-    /// dataset type, under the reported type name and the given names.
+    /// Registers the factory of a registration, under its reported type name and each of its names (a registration taken
+    /// from <see cref="GetRegistration"/>, with its factory re-created from its method in another process).
     /// </summary>
-    internal void RegisterRecreated(string typeName, Delegate factory, IEnumerable<string> names)
+    /// <param name="registration">The registration; its factory is a <c>Func&lt;DatasetFactoryContext, TDataset&gt;</c>.</param>
+    /// <returns>This registry.</returns>
+    /// <exception cref="ArgumentException">The factory is not a <c>Func&lt;DatasetFactoryContext, TDataset&gt;</c> of a dataset type.</exception>
+    public DatasetTypeRegistry Register(DatasetTypeRegistration registration)
     {
-        var datasetType = factory.GetType().GetGenericArguments()[^1];
+        ArgumentNullException.ThrowIfNull(registration);
+        var factoryType = registration.Factory.GetType();
+        if (!factoryType.IsGenericType || factoryType.GetGenericTypeDefinition() != typeof(Func<,>)
+            || factoryType.GetGenericArguments()[0] != typeof(DatasetFactoryContext) || !typeof(IDataset).IsAssignableFrom(factoryType.GetGenericArguments()[1]))
+        {
+            throw new ArgumentException(
+                $"The factory registered for '{registration.TypeName}' is a '{factoryType.Name}'; expected a Func<DatasetFactoryContext, TDataset> whose TDataset implements IDataset.",
+                nameof(registration));
+        }
+
+        var datasetType = factoryType.GetGenericArguments()[1];
         var wrap = typeof(DatasetTypeRegistry).GetMethod(nameof(Wrap), System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic)!
             .MakeGenericMethod(datasetType);
-        var wrapped = (Func<DatasetFactoryContext, IDataset>)wrap.Invoke(null, [factory])!;
-        var registration = new Registration(typeName, wrapped, factory);
-        foreach (var name in names)
+        var wrapped = (Func<DatasetFactoryContext, IDataset>)wrap.Invoke(null, [registration.Factory])!;
+        var entry = new Registration(registration.TypeName, wrapped, registration.Factory);
+        foreach (var name in registration.Names.Append(registration.TypeName))
         {
-            _types[name] = registration;
+            _types[name] = entry;
         }
+
+        return this;
     }
 
     private static Func<DatasetFactoryContext, IDataset> Wrap<TDataset>(Func<DatasetFactoryContext, TDataset> factory)

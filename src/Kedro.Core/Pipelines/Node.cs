@@ -117,11 +117,14 @@ public sealed partial class Node : IEquatable<Node>
     /// <summary>Whether the function is an iterator or async stream (Kedro's generator node).</summary>
     internal bool IsStreaming => _function.IsStreaming;
 
-    /// <summary>The inputs as given (single name, list or dictionary).</summary>
-    internal DatasetNames RawInputs => _rawInputs;
+    /// <summary>
+    /// The inputs as declared: one name, a list, or a mapping of parameter names to dataset names (Kedro's
+    /// <c>node._inputs</c>); with <see cref="DeclaredOutputs"/> and <see cref="Create"/> a node can be re-created elsewhere.
+    /// </summary>
+    public DatasetNames DeclaredInputs => _rawInputs;
 
-    /// <summary>The outputs as given (single name, list or dictionary).</summary>
-    internal DatasetNames RawOutputs => _rawOutputs;
+    /// <summary>The outputs as declared: none, one name, a list, or a mapping of keys to dataset names (Kedro's <c>node._outputs</c>).</summary>
+    public DatasetNames DeclaredOutputs => _rawOutputs;
 
     /// <summary>The readable function name used in <see cref="ToString"/> (Kedro's <c>func_name</c>).</summary>
     internal string FuncName => _function.FuncName;

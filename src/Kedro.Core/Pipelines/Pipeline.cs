@@ -27,6 +27,7 @@ public sealed partial class Pipeline
     private readonly int[] _layerStarts;                          // index in _nodes where each layer starts
 
     private ReadOnlyCollection<IReadOnlyList<Node>>? _layers;
+    private NodeGraph? _graph;
 
     private IReadOnlySet<string>? _allInputs;
     private IReadOnlySet<string>? _allOutputs;
@@ -171,6 +172,9 @@ public sealed partial class Pipeline
     /// a node without parents; each group is sorted by node name.
     /// </summary>
     public IReadOnlyList<IReadOnlyList<Node>> GroupedNodes => _layers ??= BuildLayers();
+
+    /// <summary>The dependency graph of the nodes by index, computed once, on first use, for every run of this pipeline.</summary>
+    internal NodeGraph Graph => _graph ??= NodeGraph.Build(Nodes);
 
     /// <summary>Every node mapped to the nodes it directly depends on (its parents); independent nodes map to an empty set.</summary>
     public IReadOnlyDictionary<Node, IReadOnlySet<Node>> NodeDependencies => _dependencies ??= BuildDependencies();

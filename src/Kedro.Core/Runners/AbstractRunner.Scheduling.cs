@@ -11,7 +11,7 @@ public abstract partial class AbstractRunner
     /// One node at a time on the calling thread, in the pipeline's order (Kedro's sequential path). A node
     /// that completes synchronously costs no asynchronous machinery.
     /// </summary>
-    private async ValueTask RunInlineAsync(RunState state, CancellationToken cancellationToken)
+    private static async ValueTask RunInlineAsync(RunState state, NodeExecutor executor, CancellationToken cancellationToken)
     {
         var nodes = state.Graph.Nodes;
         while (state.Scheduler.TryTakeReady(out var index))
@@ -21,26 +21,27 @@ public abstract partial class AbstractRunner
                 throw state.Cancelled(cancellationToken);
             }
 
+            NodeOutcome outcome;
             try
             {
-                var running = RunNodeAsync(nodes[index], state.Catalog, state.Hooks, state.RunId, cancellationToken);
-                if (running.IsCompletedSuccessfully)
-                {
-                    running.GetAwaiter().GetResult();
-                }
-                else
-                {
-                    await running.ConfigureAwait(false);
-                }
+                var running = executor.RunNodeAsync(nodes[index], cancellationToken);
+                outcome = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
-                throw state.Cancelled(cancellationToken);
+                outcome = ToOutcome(exception, cancellationToken);
             }
-            catch (Exception)
+
+            switch (outcome.Kind)
             {
-                state.SuggestResume();
-                throw;
+                case NodeOutcomeKind.Cancelled:
+                    throw state.Cancelled(cancellationToken);
+                case NodeOutcomeKind.Failed:
+                    state.SuggestResume();
+                    outcome.ThrowIfFailed();
+                    break;
             }
 
             state.Complete(index);
@@ -52,18 +53,24 @@ public abstract partial class AbstractRunner
         }
     }
 
+    /// <summary>What an exception thrown by an executor means: a cancellation when the run is cancelled, else a failure.</summary>
+    private static NodeOutcome ToOutcome(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+            ? NodeOutcome.Cancelled
+            : NodeOutcome.Failed(exception);
+
     /// <summary>
     /// Every ready node goes to a queue served by at most <paramref name="workerCount"/> dedicated threads, so
-    /// at most that many nodes run synchronously at once (Kedro's thread pool). A node that awaits (an
-    /// asynchronous node function or dataset) gives its thread back while it waits, so any number of waiting
-    /// nodes can be in flight. Whoever finishes a node (a worker, or the continuation of an awaiting node)
+    /// at most that many nodes run synchronously at once (Kedro's thread pool). Unless the executor
+    /// <see cref="NodeExecutor.LimitsAwaitingNodes"/>, a node that awaits (an asynchronous node function or dataset)
+    /// gives its thread back while it waits, so any number of waiting nodes can be in flight. Whoever finishes a node (a worker, or the continuation of an awaiting node)
     /// records it under one lock: logs, releases, and queues the children that became ready. After a failure
     /// or cancellation no new node starts; the nodes already running finish.
     /// </summary>
-    private async ValueTask RunOnWorkersAsync(RunState state, int workerCount, CancellationToken cancellationToken)
+    private async ValueTask RunOnWorkersAsync(RunState state, NodeExecutor executor, int workerCount, CancellationToken cancellationToken)
     {
         Exception? failure;
-        using (var run = new WorkerRun(this, state, workerCount, cancellationToken))
+        using (var run = new WorkerRun(GetType().Name, executor, state, workerCount, cancellationToken))
         {
             run.Start();
             await run.Finished.ConfigureAwait(false);
@@ -88,7 +95,7 @@ public abstract partial class AbstractRunner
     }
 
     /// <summary>One run on worker threads: the queue, the threads, and the bookkeeping shared under a lock.</summary>
-    private sealed class WorkerRun(AbstractRunner runner, RunState state, int workerCount, CancellationToken cancellationToken)
+    private sealed class WorkerRun(string runnerName, NodeExecutor executor, RunState state, int workerCount, CancellationToken cancellationToken)
         : IDisposable
     {
         private readonly Lock _lock = new();
@@ -135,7 +142,9 @@ public abstract partial class AbstractRunner
 
         private void DispatchReady()
         {
-            while (state.Scheduler.TryTakeReady(out var index))
+            // An executor whose nodes hold their slot while awaiting gets no more nodes than its concurrency; the others
+            // wait in the scheduler, in the pipeline's order, until a slot frees.
+            while ((!executor.LimitsAwaitingNodes || _pending < workerCount) && state.Scheduler.TryTakeReady(out var index))
             {
                 _queue.Add(index, CancellationToken.None);
                 _pending++;
@@ -144,7 +153,7 @@ public abstract partial class AbstractRunner
             // Threads start lazily: never more than the work queued, never more than the worker count.
             while (_threads.Count < workerCount && _threads.Count < _pending)
             {
-                var thread = new Thread(Work) { IsBackground = true, Name = $"{runner.GetType().Name} worker {_threads.Count + 1}" };
+                var thread = new Thread(Work) { IsBackground = true, Name = $"{runnerName} worker {_threads.Count + 1}" };
                 _threads.Add(thread);
                 thread.Start();
             }
@@ -159,15 +168,16 @@ public abstract partial class AbstractRunner
             }
         }
 
-        private void Report(int index, Exception? error, bool skipped)
+        private void Report(int index, NodeOutcome? outcome)
         {
             lock (_lock)
             {
                 _pending--;
-                if (!skipped)
+                switch (outcome?.Kind)
                 {
-                    if (error is null)
-                    {
+                    case null:
+                        break; // skipped: the run stopped before the node started
+                    case NodeOutcomeKind.Completed:
                         try
                         {
                             state.Complete(index);
@@ -183,15 +193,15 @@ public abstract partial class AbstractRunner
                             _stopped = true;
                             Failure ??= exception;
                         }
-                    }
-                    else
-                    {
+
+                        break;
+                    case NodeOutcomeKind.Cancelled:
                         _stopped = true;
-                        if (!(error is OperationCanceledException && cancellationToken.IsCancellationRequested))
-                        {
-                            Failure ??= error;
-                        }
-                    }
+                        break;
+                    default:
+                        _stopped = true;
+                        Failure ??= outcome.Exception;
+                        break;
                 }
 
                 FinishIfIdle();
@@ -205,26 +215,26 @@ public abstract partial class AbstractRunner
             {
                 if (_stopped || cancellationToken.IsCancellationRequested)
                 {
-                    Report(index, null, skipped: true);
+                    Report(index, null);
                     continue;
                 }
 
-                ValueTask running;
+                ValueTask<NodeOutcome> running;
                 try
                 {
-                    running = runner.RunNodeAsync(nodes[index], state.Catalog, state.Hooks, state.RunId, cancellationToken);
+                    running = executor.RunNodeAsync(nodes[index], cancellationToken);
                 }
-#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
+#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    Report(index, exception, skipped: false);
+                    Report(index, ToOutcome(exception, cancellationToken));
                     continue;
                 }
 
                 if (running.IsCompleted)
                 {
-                    Report(index, Observe(running), skipped: false);
+                    Report(index, Observe(running));
                 }
                 else
                 {
@@ -233,36 +243,35 @@ public abstract partial class AbstractRunner
             }
         }
 
-        private static Exception? Observe(ValueTask running)
+        private NodeOutcome Observe(ValueTask<NodeOutcome> running)
         {
             try
             {
-                running.GetAwaiter().GetResult();
-                return null;
+                return running.GetAwaiter().GetResult();
             }
-#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
+#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                return exception;
+                return ToOutcome(exception, cancellationToken);
             }
         }
 
-        private async Task ReportWhenDoneAsync(ValueTask running, int index)
+        private async Task ReportWhenDoneAsync(ValueTask<NodeOutcome> running, int index)
         {
-            Exception? error = null;
+            NodeOutcome outcome;
             try
             {
-                await running.ConfigureAwait(false);
+                outcome = await running.ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // The node's exception is handed to the run, which re-throws it.
+#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                error = exception;
+                outcome = ToOutcome(exception, cancellationToken);
             }
 
-            Report(index, error, skipped: false);
+            Report(index, outcome);
         }
     }
 }

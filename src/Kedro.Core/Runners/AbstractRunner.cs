@@ -8,15 +8,19 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Kedro.Runners;
 
 /// <summary>
-/// The base of every runner (Kedro's <c>AbstractRunner</c>): prepares the catalog, schedules the nodes on
-/// one internal scheduler, releases intermediate data after its last consumer, returns the free outputs
-/// and, when a node fails, logs how to resume. A runner decides only how many nodes run at once
-/// (<see cref="GetWorkerCount"/>) and, if it wants, how one node runs (<see cref="RunNodeAsync"/>).
+/// The base of every runner (Kedro's <c>AbstractRunner</c>): validates the run, materialises the catalog, schedules the
+/// nodes on one scheduler, releases intermediate data after its last consumer, returns the free outputs and, when a
+/// node fails, logs how to resume. A runner decides only where and how nodes run: it returns a
+/// <see cref="NodeExecutor"/> for each run from <see cref="CreateExecutorAsync"/>.
 /// </summary>
 /// <remarks>
-/// A process-based runner plugs in by overriding <see cref="ValidateCatalog"/>, <see cref="ValidateNodes"/>
-/// and <see cref="RunNodeAsync"/> (sending the node to a worker process and completing when it is done);
-/// the scheduling, load counts, releases, logs and resume suggestion stay the same.
+/// <para>
+/// Writing a runner takes one method: <see cref="CreateExecutorAsync"/> receives the immutable <see cref="RunPlan"/>
+/// and returns the executor that runs one node at a time on request and reports a <see cref="NodeOutcome"/>; the
+/// executor holds whatever lives as long as the run (connections, worker processes, shared memory) and is disposed
+/// when the run ends. Optionally, <see cref="PrepareCatalog"/> swaps the catalog for the run, and
+/// <see cref="ValidateCatalog"/> and <see cref="ValidateNodes"/> refuse a run before anything starts.
+/// </para>
 /// <para>
 /// Runs may share one catalog at the same time, on any runners, as long as they share only datasets neither of them
 /// saves (inputs, parameters). A run that would share a dataset another run in progress saves (its intermediates
@@ -26,6 +30,8 @@ namespace Kedro.Runners;
 /// </remarks>
 public abstract partial class AbstractRunner
 {
+    private const int MaxWindowsWorkers = 61;
+
     /// <summary>Creates the runner.</summary>
     /// <param name="isAsync">Load each node's inputs and save its outputs concurrently.</param>
     /// <param name="logger">Where the runner logs Kedro's run messages; none by default.</param>
@@ -94,14 +100,22 @@ public abstract partial class AbstractRunner
         RunCoreAsync(pipeline, catalog, hookManager, runId, onlyMissingOutputs, cancellationToken).AsTask();
 
     /// <summary>
-    /// How many nodes may run on worker threads at once for a pipeline of this shape, or
-    /// <see langword="null"/> to run the nodes one after another on the calling thread in the pipeline's
-    /// order (Kedro's <c>_get_executor</c> returning <c>None</c>).
+    /// Creates the executor of one run (Kedro's <c>_get_executor</c>): where and how its nodes run, and how many at
+    /// once. Called once per run, after the checks and before any node runs; the executor is disposed when the run
+    /// ends. Throw here to refuse the run (nothing has run yet).
     /// </summary>
-    /// <param name="nodeCount">The number of nodes to run.</param>
-    /// <param name="layerCount">The number of topological layers (Kedro's <c>len(grouped_nodes)</c>).</param>
-    /// <returns>The number of workers, at least 1, or <see langword="null"/>.</returns>
-    protected abstract int? GetWorkerCount(int nodeCount, int layerCount);
+    /// <param name="plan">The run: its nodes, catalog, hooks and options.</param>
+    /// <param name="cancellationToken">Cancelled when the run is cancelled.</param>
+    /// <returns>The executor of the run.</returns>
+    protected abstract ValueTask<NodeExecutor> CreateExecutorAsync(RunPlan plan, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The catalog the run uses in place of the given one, called first in every run (a process-based runner converts it
+    /// to one whose intermediate data lives in shared memory). Returns the given catalog by default.
+    /// </summary>
+    /// <param name="catalog">The catalog handed to <see cref="Run"/>.</param>
+    /// <returns>The catalog of the run.</returns>
+    protected virtual DataCatalog PrepareCatalog(DataCatalog catalog) => catalog;
 
     /// <summary>Checks the catalog before any node runs (Kedro's <c>_validate_catalog</c>); does nothing by default.</summary>
     /// <param name="catalog">The catalog of the run.</param>
@@ -116,22 +130,25 @@ public abstract partial class AbstractRunner
     }
 
     /// <summary>
-    /// Runs one node: by default a <see cref="NodeTask"/> in this process. A synchronous node completes
-    /// synchronously. Failures may be thrown directly or through the returned task.
+    /// Kedro's <c>_validate_max_workers</c>: the processor count by default (at most 61 on Windows), positive otherwise.
     /// </summary>
-    /// <param name="node">The node.</param>
-    /// <param name="catalog">The catalog of the run.</param>
-    /// <param name="hookManager">The hooks of the run.</param>
-    /// <param name="runId">The run's id.</param>
-    /// <param name="cancellationToken">Passed to the node and its asynchronous loads and saves.</param>
-    /// <returns>A task that completes when the node's outputs are saved.</returns>
-    protected virtual ValueTask RunNodeAsync(
-        Node node, DataCatalog catalog, HookManager hookManager, string? runId, CancellationToken cancellationToken) =>
-        new NodeTask(node, catalog, IsAsync, hookManager, runId, logger: Logger).ExecuteCoreAsync(cancellationToken);
-
-    /// <summary>Called at the start of the scheduling, after the catalog is ready; logs nothing by default.</summary>
-    private protected virtual void OnSchedulingStarted()
+    /// <param name="maxWorkers">The most workers asked for, or <see langword="null"/>.</param>
+    /// <returns>The most workers.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWorkers"/> is zero or negative.</exception>
+    protected static int ValidateMaxWorkers(int? maxWorkers)
     {
+        if (maxWorkers is null)
+        {
+            var count = Math.Max(1, Environment.ProcessorCount);
+            return OperatingSystem.IsWindows() ? Math.Min(MaxWindowsWorkers, count) : count;
+        }
+
+        if (maxWorkers <= 0)
+        {
+            throw RunnerErrors.MaxWorkersNotPositive(nameof(maxWorkers));
+        }
+
+        return maxWorkers.Value;
     }
 
     private async ValueTask<IReadOnlyDictionary<string, IDataset>> RunCoreAsync(
@@ -146,42 +163,12 @@ public abstract partial class AbstractRunner
         ArgumentNullException.ThrowIfNull(catalog);
         using var claim = CatalogRuns.Enter(catalog, pipeline);
         catalog = PrepareCatalog(catalog);
-        try
-        {
-            return await RunPreparedAsync(pipeline, catalog, hookManager, runId, onlyMissingOutputs, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            OnRunEnded();
-        }
-    }
-
-    /// <summary>
-    /// Called first in every run: the catalog the run uses instead of the given one (a process-based runner converts it
-    /// to a catalog whose intermediates live in shared memory). Returns the given catalog by default.
-    /// </summary>
-    private protected virtual DataCatalog PrepareCatalog(DataCatalog catalog) => catalog;
-
-    /// <summary>Called last in every run, whether it succeeded, failed or was cancelled; does nothing by default.</summary>
-    private protected virtual void OnRunEnded()
-    {
-    }
-
-    private async ValueTask<IReadOnlyDictionary<string, IDataset>> RunPreparedAsync(
-        Pipeline pipeline,
-        DataCatalog catalog,
-        HookManager? hookManager,
-        string? runId,
-        bool onlyMissingOutputs,
-        CancellationToken cancellationToken)
-    {
         if (onlyMissingOutputs)
         {
             pipeline = MissingOutputsFilter.Filter(pipeline, catalog, Logger);
         }
 
         WarmUp(pipeline, catalog);
-        var hooks = hookManager ?? new HookManager();
         if (IsAsync)
         {
             Logger.AsyncModeEnabled();
@@ -190,16 +177,20 @@ public abstract partial class AbstractRunner
         var start = TimeProvider.GetTimestamp();
         ValidateCatalog(catalog);
         ValidateNodes(pipeline.Nodes);
-        OnSchedulingStarted();
-        var state = new RunState(pipeline, catalog, hooks, runId, Logger);
-        var workers = GetWorkerCount(state.Graph.Nodes.Length, state.Graph.LayerCount);
-        if (workers is null)
+        var plan = new RunPlan(pipeline, catalog, hookManager ?? new HookManager(), runId, IsAsync, Logger, TimeProvider);
+        var executor = await CreateExecutorAsync(plan, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"{GetType().Name}.{nameof(CreateExecutorAsync)} returned no executor.");
+        await using (executor.ConfigureAwait(false))
         {
-            await RunInlineAsync(state, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            await RunOnWorkersAsync(state, Math.Max(1, workers.Value), cancellationToken).ConfigureAwait(false);
+            var state = new RunState(plan, Logger);
+            if (executor.Concurrency is { } concurrency)
+            {
+                await RunOnWorkersAsync(state, executor, concurrency, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await RunInlineAsync(state, executor, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var elapsed = TimeProvider.GetElapsedTime(start);

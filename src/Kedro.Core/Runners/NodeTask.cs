@@ -82,10 +82,40 @@ public sealed class NodeTask
     }
 
     /// <summary>
-    /// Runs the node. A synchronous node with synchronous datasets completes without any asynchronous
-    /// machinery, so the returned task is already complete; failures may be thrown directly.
+    /// Runs the node and reports how it ended instead of throwing: <see cref="NodeOutcome.Completed"/>, a failure with
+    /// its exception (and whether the node's own function threw), or <see cref="NodeOutcome.Cancelled"/> when
+    /// <paramref name="cancellationToken"/> stopped it. A synchronous node with synchronous datasets completes
+    /// synchronously. This is how a <see cref="NodeExecutor"/> runs a node in its process.
     /// </summary>
-    internal ValueTask ExecuteCoreAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Passed to the node and to asynchronous loads and saves.</param>
+    /// <returns>How the node's run ended.</returns>
+    public async ValueTask<NodeOutcome> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var failure = new NodeFailure();
+        try
+        {
+            await ExecuteCoreAsync(cancellationToken, failure).ConfigureAwait(false);
+            return NodeOutcome.Completed;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return NodeOutcome.Cancelled;
+        }
+#pragma warning disable CA1031 // The failure is the outcome; the runner re-throws it with its stack trace.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return NodeOutcome.Failed(exception, failure.InNodeFunction);
+        }
+    }
+
+    /// <summary>
+    /// Runs the node, one path for every kind: loads the inputs (concurrently when <see cref="IsAsync"/>), calls
+    /// <c>before_node_run</c>, runs the node, then, for a node that returns its outputs, calls <c>after_node_run</c> and
+    /// saves them; for a streaming node, saves each chunk as it comes and calls <c>after_node_run</c> with the last
+    /// chunk of each output. Confirms last. Completes synchronously when the node and its datasets do.
+    /// </summary>
+    internal async ValueTask ExecuteCoreAsync(CancellationToken cancellationToken, NodeFailure? failure = null)
     {
         if (IsAsync && Node.IsStreaming)
         {
@@ -93,98 +123,52 @@ public sealed class NodeTask
         }
 
         var hooks = _hookManager ?? (_parallel ? new HookManager() : throw RunnerErrors.NoHookManager());
-        if (IsAsync)
-        {
-            return RunAsyncModeAsync(hooks, cancellationToken);
-        }
-
-        var inputs = LoadInputs(hooks);
-        if (Node.IsStreaming)
-        {
-            return RunStreamingAsync(hooks, inputs, cancellationToken);
-        }
-
+        var inputs = IsAsync ? await LoadInputsAsync(hooks, cancellationToken).ConfigureAwait(false) : LoadInputs(hooks);
         var context = hooks.HasNodeHooks ? ApplyBeforeNodeRun(hooks, inputs) : null;
         _logger.RunningNode(Node);
-        ValueTask<IReadOnlyDictionary<string, object?>> running;
-        try
+        if (Node.IsStreaming)
         {
-            running = Node.RunAsync(inputs, cancellationToken, _nodeLogger);
+            var last = await RunStreamingAsync(hooks, context, inputs, failure, cancellationToken).ConfigureAwait(false);
+            if (context is not null)
+            {
+                hooks.AfterNodeRun(context, last);
+            }
         }
-        catch (Exception exception)
+        else
         {
-            NotifyNodeError(hooks, context, exception, cancellationToken);
-            throw;
-        }
+            IReadOnlyDictionary<string, object?> outputs;
+            try
+            {
+                outputs = await Node.RunAsync(inputs, cancellationToken, _nodeLogger).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                NotifyNodeError(hooks, context, exception, failure, cancellationToken);
+                throw;
+            }
 
-        if (running.IsCompletedSuccessfully)
-        {
-            var outputs = running.Result;
             if (context is not null)
             {
                 hooks.AfterNodeRun(context, outputs);
             }
 
-            SaveOutputs(hooks, outputs);
-            Confirm();
-            return default;
+            if (IsAsync)
+            {
+                await SaveOutputsAsync(hooks, outputs, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                SaveOutputs(hooks, outputs);
+            }
         }
 
-        return FinishAsync(running, hooks, context, cancellationToken);
-    }
-
-    private async ValueTask FinishAsync(
-        ValueTask<IReadOnlyDictionary<string, object?>> running, HookManager hooks, NodeRunContext? context, CancellationToken cancellationToken)
-    {
-        IReadOnlyDictionary<string, object?> outputs;
-        try
-        {
-            outputs = await running.ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            NotifyNodeError(hooks, context, exception, cancellationToken);
-            throw;
-        }
-
-        if (context is not null)
-        {
-            hooks.AfterNodeRun(context, outputs);
-        }
-
-        SaveOutputs(hooks, outputs);
         Confirm();
     }
 
-    private async ValueTask RunAsyncModeAsync(HookManager hooks, CancellationToken cancellationToken)
+    /// <summary>Runs a streaming node, saving each chunk as it comes; returns the last chunk of each output.</summary>
+    private async ValueTask<Dictionary<string, object?>> RunStreamingAsync(
+        HookManager hooks, NodeRunContext? context, Dictionary<string, object?> inputs, NodeFailure? failure, CancellationToken cancellationToken)
     {
-        var inputs = await LoadInputsAsync(hooks, cancellationToken).ConfigureAwait(false);
-        var context = hooks.HasNodeHooks ? ApplyBeforeNodeRun(hooks, inputs) : null;
-        _logger.RunningNode(Node);
-        IReadOnlyDictionary<string, object?> outputs;
-        try
-        {
-            outputs = await Node.RunAsync(inputs, cancellationToken, _nodeLogger).ConfigureAwait(false);
-        }
-        catch (Exception exception)
-        {
-            NotifyNodeError(hooks, context, exception, cancellationToken);
-            throw;
-        }
-
-        if (context is not null)
-        {
-            hooks.AfterNodeRun(context, outputs);
-        }
-
-        await SaveOutputsAsync(hooks, outputs, cancellationToken).ConfigureAwait(false);
-        Confirm();
-    }
-
-    private async ValueTask RunStreamingAsync(HookManager hooks, Dictionary<string, object?> inputs, CancellationToken cancellationToken)
-    {
-        var context = hooks.HasNodeHooks ? ApplyBeforeNodeRun(hooks, inputs) : null;
-        _logger.RunningNode(Node);
         IAsyncEnumerator<IReadOnlyDictionary<string, object?>> chunks;
         try
         {
@@ -192,7 +176,7 @@ public sealed class NodeTask
         }
         catch (Exception exception)
         {
-            NotifyNodeError(hooks, context, exception, cancellationToken);
+            NotifyNodeError(hooks, context, exception, failure, cancellationToken);
             throw;
         }
 
@@ -209,7 +193,7 @@ public sealed class NodeTask
                 }
                 catch (Exception exception)
                 {
-                    NotifyNodeError(hooks, context, exception, cancellationToken);
+                    NotifyNodeError(hooks, context, exception, failure, cancellationToken);
                     throw;
                 }
 
@@ -230,12 +214,7 @@ public sealed class NodeTask
             await chunks.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (context is not null)
-        {
-            hooks.AfterNodeRun(context, last);
-        }
-
-        Confirm();
+        return last;
     }
 
     private Dictionary<string, object?> LoadInputs(HookManager hooks)
@@ -402,11 +381,16 @@ public sealed class NodeTask
         return new NodeRunContext(Node, _catalog, inputs, IsAsync, RunId);
     }
 
-    private void NotifyNodeError(HookManager hooks, NodeRunContext? context, Exception exception, CancellationToken cancellationToken)
+    private void NotifyNodeError(HookManager hooks, NodeRunContext? context, Exception exception, NodeFailure? failure, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             return;
+        }
+
+        if (failure is not null)
+        {
+            failure.InNodeFunction = true;
         }
 
         _logger.NodeFailed(Node, exception.Message);
@@ -414,5 +398,11 @@ public sealed class NodeTask
         {
             hooks.OnNodeError(exception, context);
         }
+    }
+
+    /// <summary>Where the run of one task records that the node's own function threw.</summary>
+    internal sealed class NodeFailure
+    {
+        public bool InNodeFunction { get; set; }
     }
 }

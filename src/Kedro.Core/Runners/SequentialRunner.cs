@@ -17,13 +17,13 @@ public sealed class SequentialRunner : AbstractRunner
     }
 
     /// <inheritdoc/>
-    protected override int? GetWorkerCount(int nodeCount, int layerCount) => null;
-
-    private protected override void OnSchedulingStarted()
+    protected override ValueTask<NodeExecutor> CreateExecutorAsync(RunPlan plan, CancellationToken cancellationToken)
     {
         if (!IsAsync)
         {
             Logger.SynchronousMode();
         }
+
+        return ValueTask.FromResult(NodeExecutor.InProcess(plan, concurrency: null));
     }
 }

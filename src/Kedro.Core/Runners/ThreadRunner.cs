@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Kedro.Runners.Internal;
 
 namespace Kedro.Runners;
 
@@ -16,8 +15,6 @@ namespace Kedro.Runners;
 /// </remarks>
 public sealed class ThreadRunner : AbstractRunner
 {
-    private const int MaxWindowsWorkers = 61;
-
     /// <summary>Creates the runner.</summary>
     /// <param name="maxWorkers">The most worker threads; the processor count by default.</param>
     /// <param name="isAsync">Load each node's inputs and save its outputs concurrently.</param>
@@ -33,23 +30,9 @@ public sealed class ThreadRunner : AbstractRunner
     public int MaxWorkers { get; }
 
     /// <inheritdoc/>
-    protected override int? GetWorkerCount(int nodeCount, int layerCount) =>
-        Math.Max(1, Math.Min(nodeCount - layerCount + 1, MaxWorkers));
-
-    /// <summary>Kedro's <c>_validate_max_workers</c>: the processor count by default (at most 61 on Windows), positive otherwise.</summary>
-    internal static int ValidateMaxWorkers(int? maxWorkers)
+    protected override ValueTask<NodeExecutor> CreateExecutorAsync(RunPlan plan, CancellationToken cancellationToken)
     {
-        if (maxWorkers is null)
-        {
-            var count = Math.Max(1, Environment.ProcessorCount);
-            return OperatingSystem.IsWindows() ? Math.Min(MaxWindowsWorkers, count) : count;
-        }
-
-        if (maxWorkers <= 0)
-        {
-            throw RunnerErrors.MaxWorkersNotPositive(nameof(maxWorkers));
-        }
-
-        return maxWorkers.Value;
+        ArgumentNullException.ThrowIfNull(plan);
+        return ValueTask.FromResult(NodeExecutor.InProcess(plan, plan.WorkerCount(MaxWorkers)));
     }
 }

@@ -46,7 +46,7 @@ public sealed class PipelineModularTests
         Assert.Equal(["E_new", "F"], Find(mapped, "node2").Outputs);
         Assert.Equal(["H_new", "J"], Find(mapped, "node3").Inputs);
         Assert.Equal(["L_new"], Find(mapped, "node3").Outputs);
-        Assert.True(Find(mapped, "node3").RawInputs.IsDictionary);
+        Assert.True(Find(mapped, "node3").DeclaredInputs.IsDictionary);
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class PipelineModularTests
         var mappedSink = new Pipeline(sink, @namespace: "PREFIX", inputs: new Dictionary<string, string> { ["A"] = "A_new" });
 
         Assert.Empty(mappedSource.Nodes[0].Inputs);
-        Assert.True(mappedSource.Nodes[0].RawInputs.IsNone);
+        Assert.True(mappedSource.Nodes[0].DeclaredInputs.IsNone);
         Assert.Equal(["A_new", "PREFIX.B"], mappedSource.Nodes[0].Outputs);
         Assert.Equal(["A_new", "PREFIX.B"], mappedSink.Nodes[0].Inputs);
         Assert.Empty(mappedSink.Nodes[0].Outputs);

@@ -2,7 +2,8 @@ using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners.Internal;
 using Microsoft.Extensions.Logging;
-using static Kedro.Core.Tests.Runners.Kit;
+using static Kedro.Testing.Runners.Kit;
+using Kedro.Testing.Runners;
 
 namespace Kedro.Core.Tests.Runners;
 

@@ -3,6 +3,7 @@ using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners;
+using Kedro.Testing.Runners;
 
 namespace Kedro.Core.Tests.Runners;
 

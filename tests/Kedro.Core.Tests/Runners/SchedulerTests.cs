@@ -1,6 +1,7 @@
 using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners;
+using Kedro.Pipelines.Internal;
 using Kedro.Runners.Internal;
 
 namespace Kedro.Core.Tests.Runners;

@@ -1,6 +1,6 @@
 using Kedro.Pipelines;
 using Kedro.Runners;
-using static Kedro.Core.Tests.Runners.Kit;
+using static Kedro.Testing.Runners.Kit;
 
 namespace Kedro.Core.Tests.Runners;
 

@@ -89,7 +89,7 @@ internal static class PipelineText
 
     /// <summary>Kedro's <c>repr(node)</c>: <c>Node(identity, 'A', 'B', 'n1')</c>.</summary>
     public static string Repr(Node node) =>
-        $"Node({node.FuncName}, {Repr(node.RawInputs)}, {Repr(node.RawOutputs)}, {NodeText.Str(node.Name)})";
+        $"Node({node.FuncName}, {Repr(node.DeclaredInputs)}, {Repr(node.DeclaredOutputs)}, {NodeText.Str(node.Name)})";
 
     private static string Repr(DatasetNames names) => names.IsSingle ? NodeText.Str(names.Names[0]) : names.ToString();
 

@@ -1,5 +1,6 @@
 using Kedro.IO;
 using Kedro.Pipelines;
+using Kedro.Pipelines.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Runners.Internal;
@@ -35,7 +36,7 @@ internal static class ResumeSuggestion
     /// <returns>The names of the nodes to pass to <c>--from-nodes</c>, sorted.</returns>
     public static SortedSet<string> FindNodesToResumeFrom(Pipeline pipeline, IEnumerable<Node> unfinished, DataCatalog catalog)
     {
-        var graph = NodeGraph.Build(pipeline.Nodes);
+        var graph = pipeline.Graph;
         var indexByName = new Dictionary<string, int>(graph.Nodes.Length, StringComparer.Ordinal);
         for (var i = 0; i < graph.Nodes.Length; i++)
         {

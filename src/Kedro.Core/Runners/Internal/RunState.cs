@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
+using Kedro.Pipelines.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Runners.Internal;
@@ -17,17 +17,15 @@ internal sealed class RunState
     private readonly IReadOnlySet<string> _freeOutputs;
     private readonly ILogger _logger;
 
-    public RunState(Pipeline pipeline, DataCatalog catalog, HookManager hooks, string? runId, ILogger logger)
+    public RunState(RunPlan plan, ILogger logger)
     {
-        Graph = NodeGraph.Build(pipeline.Nodes);
+        Graph = plan.Pipeline.Graph;
         Scheduler = new Scheduler(Graph);
         Done = new bool[Graph.Nodes.Length];
-        Catalog = catalog;
-        Hooks = hooks;
-        RunId = runId;
+        Catalog = plan.Catalog;
         _logger = logger;
-        _freeInputs = pipeline.Inputs();
-        _freeOutputs = pipeline.Outputs();
+        _freeInputs = plan.Pipeline.Inputs();
+        _freeOutputs = plan.Pipeline.Outputs();
         _loadCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var node in Graph.Nodes)
         {
@@ -47,10 +45,6 @@ internal sealed class RunState
     public int DoneCount { get; private set; }
 
     public DataCatalog Catalog { get; }
-
-    public HookManager Hooks { get; }
-
-    public string? RunId { get; }
 
     public bool AllDone => DoneCount == Done.Length;
 

@@ -1,3 +1,5 @@
+using Kedro.Pipelines.Internal;
+
 namespace Kedro.Runners.Internal;
 
 /// <summary>
