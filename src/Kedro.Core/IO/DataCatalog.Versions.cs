@@ -22,7 +22,7 @@ public partial class DataCatalog
             var catalogSave = _saveVersion ?? save;
             if (catalogSave != save)
             {
-                throw new VersionAlreadyExistsException(CatalogMessages.SaveVersionConflict(name, save, catalogSave));
+                throw CatalogErrors.SaveVersionConflict(name, save, catalogSave);
             }
 
             _saveVersion = catalogSave;

@@ -133,7 +133,7 @@ internal sealed partial class FactoryPattern
 
             if (!values.TryGetValue(field, out var value))
             {
-                throw new DatasetException(CatalogMessages.IncorrectPatternConfig(["{" + field + "}"], pattern));
+                throw CatalogErrors.IncorrectPatternConfig(["{" + field + "}"], pattern);
             }
 
             result.Append(value);
@@ -149,7 +149,7 @@ internal sealed partial class FactoryPattern
             }
             catch (FormatException error)
             {
-                throw new DatasetException(CatalogMessages.PatternFormatFailed(datasetName, pattern, template, error.Message), error);
+                throw CatalogErrors.PatternFormatFailed(datasetName, pattern, template, error);
             }
         }
     }
