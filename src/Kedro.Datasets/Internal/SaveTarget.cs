@@ -48,5 +48,5 @@ internal sealed class SaveTarget
         new(dataset, path, VersionedDatasets.GetVersion(dataset) is not null);
 
     /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
-    public DatasetException Taken(IOException cause) => DatasetErrors.SavePathExists(Path, _dataset, cause);
+    public DatasetException Taken(IOException cause) => FileDatasetErrors.SavePathExists(Path, _dataset, cause);
 }
