@@ -113,7 +113,7 @@ internal static partial class InterpolationSyntax
             }
         }
 
-        throw new FormatException(Internal.ConfigMessages.UnclosedInterpolation);
+        throw new FormatException(Internal.ConfigErrors.UnclosedInterpolation);
     }
 
     /// <summary>Whether the inside of <c>${...}</c> is a resolver call <c>name:arguments</c> (a name like <c>oc.env</c>).</summary>
