@@ -146,8 +146,8 @@ public sealed class OmegaConfigLoader
     /// <inheritdoc />
     public override string ToString() =>
         $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonLiterals.Repr(ConfigTrees.Copy(_runtimeParams))}, "
-        + $"config_patterns={{{string.Join(", ", ConfigPatterns.Select(p => $"'{p.Key}': {PythonLiterals.List(p.Value)}"))}}}, "
-        + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={{{string.Join(", ", MergeStrategy.Select(p => $"'{p.Key}': '{p.Value}'"))}}})";
+        + $"config_patterns={PythonLiterals.Dict(ConfigPatterns)}, "
+        + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={PythonLiterals.Dict(MergeStrategy)})";
 
     private Dictionary<string, object?> Load(string key)
     {
