@@ -99,7 +99,11 @@ internal static class ConfigErrors
 
     public static string EnvironmentVariableNotFound(string name) => $"Environment variable '{name}' not found";
 
-    public static string UnclosedInterpolation => "Missing closing '}' in the interpolation; write '${key}', or '\\${' for a literal '${'.";
+    public static FormatException UnclosedInterpolation() =>
+        new("Missing closing '}' in the interpolation; write '${key}', or '\\${' for a literal '${'.");
+
+    public static FormatException NotAKeyValuePair(string mapping, string pair) =>
+        new($"Expected 'key: value' in the mapping '{mapping}', found '{pair}'.");
 
     public static string ResolverFailed(string name, Exception error) => $"Resolver '{name}' failed: {error.Message}";
 

@@ -49,8 +49,7 @@ public partial class DataCatalog
         {
             if (!_createdFrom.TryGetValue(name, out var config))
             {
-                throw new DatasetException(
-                    $"Dataset '{name}' cannot be loaded at version '{version.Load}': it was added as an instance, and only datasets created from configuration can be re-created with another version.");
+                throw CatalogErrors.VersionOfInstance(name, version.Load);
             }
 
             var copy = ConfigTree.CopyMapping(config);

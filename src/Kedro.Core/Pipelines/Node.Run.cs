@@ -53,7 +53,7 @@ public sealed partial class Node
     {
         if (IsStreaming)
         {
-            throw new InvalidOperationException($"Node {this} streams its outputs: run it with RunStreamingAsync.");
+            throw NodeErrors.RunStreamingNode(this);
         }
 
         logger ??= NodeWarnings.Logger;
@@ -75,7 +75,7 @@ public sealed partial class Node
     {
         if (!IsStreaming)
         {
-            throw new InvalidOperationException($"Node {this} does not stream its outputs: run it with RunAsync.");
+            throw NodeErrors.StreamNonStreamingNode(this);
         }
 
         logger ??= NodeWarnings.Logger;

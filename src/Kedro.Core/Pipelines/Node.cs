@@ -314,7 +314,7 @@ public sealed partial class Node : IEquatable<Node>
         var separators = name.Count(c => c == '@');
         if (separators > 1)
         {
-            throw new ArgumentException($"Expected maximum 1 transcoding separator, found {separators} instead: '{name}'.");
+            throw PipelineErrors.TooManyTranscodingSeparators(name, separators);
         }
 
         var at = name.IndexOf('@', StringComparison.Ordinal);

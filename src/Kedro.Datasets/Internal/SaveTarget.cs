@@ -19,7 +19,7 @@ internal sealed class SaveTarget
         Path = path;
         FullPath = System.IO.Path.GetFullPath(path);
         Versioned = versioned;
-        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw new IOException($"'{path}' has no parent folder.");
+        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw FileDatasetErrors.NoParentFolder(path);
         Folder = folder;
         TempFolder = versioned ? System.IO.Path.GetDirectoryName(folder) ?? folder : folder;
         TempPrefix = $".{System.IO.Path.GetFileName(FullPath)}.";

@@ -78,6 +78,12 @@ internal static class CatalogErrors
         new($"{error.Message}\nWhile resolving dataset '{name}' from the dataset factory pattern '{pattern}': the configuration value '{value}' "
             + "is not a valid format string.\nHint: write '{{' and '}}' for literal braces.", error);
 
+    public static DatasetException VersionOfInstance(string name, string? version) =>
+        new($"Dataset '{name}' cannot be loaded at version '{version}': it was added as an instance, and only datasets created from configuration can be re-created with another version.");
+
+    /// <summary>Python's <c>str.format</c> error for a format string it cannot parse, with Python's words.</summary>
+    public static FormatException BadFormatString(string pythonMessage) => new(pythonMessage);
+
     public static DatasetException NoConfirm(string name) => new($"Dataset '{name}' does not have 'confirm' method");
 
     public static VersionAlreadyExistsException SaveVersionConflict(string name, string datasetSaveVersion, string catalogSaveVersion) =>

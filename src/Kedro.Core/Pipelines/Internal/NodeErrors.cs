@@ -64,6 +64,12 @@ internal static class NodeErrors
     public static InvalidOperationException OutputCountMismatch(Node node, int returned, int declared) =>
         new($"Failed to save outputs of node {node}.\nThe node function returned {returned} output(s), whereas the node definition contains {declared} output(s).");
 
+    public static InvalidOperationException RunStreamingNode(Node node) =>
+        new($"Node {node} streams its outputs: run it with RunStreamingAsync.");
+
+    public static InvalidOperationException StreamNonStreamingNode(Node node) =>
+        new($"Node {node} does not stream its outputs: run it with RunAsync.");
+
     /// <summary>The warning logged when a node without outputs returns a value.</summary>
     public static string ReturnValueIgnored(string name, object result) =>
         $"Node '{name}' returned a value of type '{TypeNames.OfValue(result)}', but the node is defined with outputs=None. Kedro ignores return values for nodes without declared outputs. If this return value is intentional, declare outputs in the node definition to include it in the pipeline.";

@@ -44,6 +44,9 @@ internal static class PipelineErrors
     public static ArgumentException TranscodedWithoutSeparator(IEnumerable<string> names) =>
         new($"The following datasets are used with transcoding, but were referenced without the separator: {string.Join(", ", names.Order(StringComparer.Ordinal))}.\nPlease specify a transcoding option or rename the datasets.");
 
+    public static ArgumentException TooManyTranscodingSeparators(string name, int count) =>
+        new($"Expected maximum 1 transcoding separator, found {count} instead: '{name}'.");
+
     public static OutputNotUniqueException OutputNotUnique(IEnumerable<string> names) =>
         new($"Output(s) {PythonLiterals.SortedList(names)} are returned by more than one nodes. Node outputs must be unique.");
 
