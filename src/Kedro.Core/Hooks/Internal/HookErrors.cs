@@ -1,3 +1,5 @@
+using Kedro.Text;
+
 namespace Kedro.Hooks.Internal;
 
 /// <summary>Creates the exceptions of hook registration with their messages, in one place.</summary>
@@ -8,6 +10,6 @@ internal static class HookErrors
             parameterName);
 
     public static ArgumentException NoHookInterface(object hooks, string parameterName) =>
-        new($"'{hooks.GetType().Name}' implements none of the hook interfaces (INodeHooks, IPipelineHooks, IDatasetHooks, ICatalogHooks, IContextHooks).",
+        new($"'{TypeNames.OfValue(hooks)}' implements none of the hook interfaces (INodeHooks, IPipelineHooks, IDatasetHooks, ICatalogHooks, IContextHooks).",
             parameterName);
 }
