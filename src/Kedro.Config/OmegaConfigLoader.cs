@@ -1,4 +1,5 @@
 using Kedro.Config.Internal;
+using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Config;
@@ -144,9 +145,9 @@ public sealed class OmegaConfigLoader
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonText.Repr(ConfigTrees.Copy(_runtimeParams))}, "
-        + $"config_patterns={{{string.Join(", ", ConfigPatterns.Select(p => $"'{p.Key}': {PythonText.List(p.Value)}"))}}}, "
-        + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={{{string.Join(", ", MergeStrategy.Select(p => $"'{p.Key}': '{p.Value}'"))}}})";
+        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonLiterals.Repr(ConfigTrees.Copy(_runtimeParams))}, "
+        + $"config_patterns={PythonLiterals.Dict(ConfigPatterns)}, "
+        + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={PythonLiterals.Dict(MergeStrategy)})";
 
     private Dictionary<string, object?> Load(string key)
     {
@@ -158,7 +159,7 @@ public sealed class OmegaConfigLoader
 
         if (!ConfigPatterns.TryGetValue(key, out var patterns))
         {
-            throw ConfigMessages.NoPatterns(key);
+            throw ConfigErrors.NoPatterns(key);
         }
 
         if (key != Globals)
@@ -179,7 +180,7 @@ public sealed class OmegaConfigLoader
         var result = Merge(config, envConfig, key, envPath);
         if (processed == 0 && key != Globals)
         {
-            throw ConfigMessages.NoFiles(basePath, envPath, patterns);
+            throw ConfigErrors.NoFiles(basePath, envPath, patterns);
         }
 
         return result;
@@ -206,7 +207,7 @@ public sealed class OmegaConfigLoader
     {
         if (!Directory.Exists(folder))
         {
-            throw ConfigMessages.ConfigPathMissing(folder);
+            throw ConfigErrors.ConfigPathMissing(folder);
         }
 
         var files = ConfigFiles.Find(ConfSource, folder, patterns, IgnoreHidden);
@@ -276,15 +277,15 @@ public sealed class OmegaConfigLoader
                     continue;
                 }
 
-                duplicates.Add(ConfigMessages.DuplicateKeys(perFile[i].File, perFile[j].File, overlap));
+                duplicates.Add(ConfigErrors.DuplicateKeys(perFile[i].File, perFile[j].File, overlap));
                 locations.AddRange(overlap.Order(StringComparer.Ordinal)
-                    .Select(name => ConfigMessages.DuplicateKeyLocation(name, keysPerFile[i][name], keysPerFile[j][name])));
+                    .Select(name => ConfigErrors.DuplicateKeyLocation(name, keysPerFile[i][name], keysPerFile[j][name])));
             }
         }
 
         if (duplicates.Count > 0)
         {
-            throw ConfigMessages.DuplicateKeysAcrossFiles(duplicates, locations, perFile[0].File);
+            throw ConfigErrors.DuplicateKeysAcrossFiles(duplicates, locations, perFile[0].File);
         }
     }
 
@@ -298,7 +299,7 @@ public sealed class OmegaConfigLoader
 
         if (!strategy.Equals("destructive", StringComparison.OrdinalIgnoreCase))
         {
-            throw ConfigMessages.MergeStrategy(strategy);
+            throw ConfigErrors.MergeStrategy(strategy);
         }
 
         var common = config.Keys.Intersect(envConfig.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();

@@ -155,7 +155,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             "infer" => 0,
             _ => DatasetArguments.Int(loadArgs, "header", nameof(CsvDataset), "load_args") is { } row and >= 0
                 ? row
-                : throw new ArgumentException(DatasetMessages.BadValue(nameof(CsvDataset), "load_args", "header", header, "a row number or null")),
+                : throw FileDatasetErrors.BadValue(nameof(CsvDataset), "load_args", "header", header, "a row number or null"),
         };
     }
 
@@ -165,8 +165,8 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         var quote = DatasetArguments.String(args, "quotechar") ?? "\"";
         if (separator.Length == 0 || quote.Length != 1)
         {
-            throw new ArgumentException(DatasetMessages.BadValue(nameof(CsvDataset), argName, separator.Length == 0 ? "sep" : "quotechar",
-                separator.Length == 0 ? separator : quote, "a non-empty separator and a one-character quote"));
+            throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, separator.Length == 0 ? "sep" : "quotechar",
+                separator.Length == 0 ? separator : quote, "a non-empty separator and a one-character quote");
         }
 
         return new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -182,7 +182,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     }
 
     private TableShape Shape(Type type) =>
-        TableShape.Of(type) ?? throw DatasetMessages.CannotLoadAs(this, FilePath, type, DatasetMessages.TabularShapes("CSV file"));
+        TableShape.Of(type) ?? throw FileDatasetErrors.CannotLoadAs(this, FilePath, type, FileDatasetErrors.TabularShapes("CSV file"));
 
     private object Build(Table table, TableShape shape, Type type, string path)
     {
@@ -192,7 +192,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
         catch (InvalidDataException e)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, e.Message);
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, e.Message);
         }
     }
 
@@ -231,7 +231,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
 
             if (record.Length != columns.Length)
             {
-                throw new InvalidDataException(DatasetMessages.RowWidth(line, record.Length, columns.Length));
+                throw FileDatasetErrors.RowWidth(line, record.Length, columns.Length);
             }
 
             var row = new object?[record.Length];
@@ -243,11 +243,11 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             rows.Add(row);
         }
 
-        return new Table(columns ?? throw new InvalidDataException(DatasetMessages.NoColumns(path)), rows);
+        return new Table(columns ?? throw FileDatasetErrors.NoColumns(path), rows);
     }
 
     private static Table ToTable(object data) =>
-        Tables.FromData(data) ?? throw new InvalidDataException(DatasetMessages.CannotSave("CSV file", data));
+        Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("CSV file", data);
 
     private void Write(Stream stream, Table table)
     {

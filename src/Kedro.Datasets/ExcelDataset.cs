@@ -80,12 +80,12 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             null => 0,
             string name => name,
             int or long => DatasetArguments.Int(load, "sheet_name", nameof(ExcelDataset), "load_args"),
-            _ => throw new ArgumentException(DatasetMessages.BadValue(nameof(ExcelDataset), "load_args", "sheet_name", sheet, "a sheet name, an index or null")),
+            _ => throw FileDatasetErrors.BadValue(nameof(ExcelDataset), "load_args", "sheet_name", sheet, "a sheet name, an index or null"),
         };
         _headerRow = !load.TryGetValue("header", out var header) ? 0
             : header is null or false ? null
             : DatasetArguments.Int(load, "header", nameof(ExcelDataset), "load_args") is { } row and >= 0 ? row
-            : throw new ArgumentException(DatasetMessages.BadValue(nameof(ExcelDataset), "load_args", "header", header, "a row number or null"));
+            : throw FileDatasetErrors.BadValue(nameof(ExcelDataset), "load_args", "header", header, "a row number or null");
         _saveSheet = DatasetArguments.String(save, "sheet_name") ?? "Sheet1";
         _writeHeader = DatasetArguments.Bool(save, "header", true, nameof(ExcelDataset), "save_args");
     }
@@ -163,12 +163,12 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
                 return (sheetShape, typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType));
             }
 
-            throw DatasetMessages.CannotLoadAs(this, FilePath, type,
+            throw FileDatasetErrors.CannotLoadAs(this, FilePath, type,
                 "with 'sheet_name: null' every sheet loads, as a Dictionary<string, X> of sheet name to X, where "
-                + DatasetMessages.TabularShapes("sheet"));
+                + FileDatasetErrors.TabularShapes("sheet"));
         }
 
-        return (TableShape.Of(type) ?? throw DatasetMessages.CannotLoadAs(this, FilePath, type, DatasetMessages.TabularShapes("sheet")), null);
+        return (TableShape.Of(type) ?? throw FileDatasetErrors.CannotLoadAs(this, FilePath, type, FileDatasetErrors.TabularShapes("sheet")), null);
     }
 
     private object Build(Stream stream, TableShape shape, Type? dictionaryType, Type type, string path)
@@ -181,7 +181,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             out var names);
         if (sheets.FirstOrDefault(sheet => sheet.Table.Columns.Length == 0) is { Name: { } empty })
         {
-            throw new InvalidDataException(DatasetMessages.NoColumnsInSheet(path, empty));
+            throw FileDatasetErrors.NoColumnsInSheet(path, empty);
         }
 
         var firstRow = _headerRow is { } header ? header + 2 : 1;
@@ -190,7 +190,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             if (dictionaryType is null)
             {
                 return sheets.Count == 0
-                    ? throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.SheetNotFound(_sheet!, names))
+                    ? throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.SheetNotFound(_sheet!, names))
                     : Tables.Build(sheets[0].Table, shape, firstRow);
             }
 
@@ -204,7 +204,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
         }
         catch (InvalidDataException e)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, e.Message);
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, e.Message);
         }
     }
 
@@ -217,12 +217,12 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             {
                 var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
                 var table = entry.Value is null ? null : Tables.FromData(entry.Value);
-                sheets.Add((name, table ?? throw new InvalidDataException(DatasetMessages.CannotSave("sheet", entry.Value ?? "null"))));
+                sheets.Add((name, table ?? throw FileDatasetErrors.CannotSave("sheet", entry.Value ?? "null")));
             }
 
             return sheets;
         }
 
-        return [(_saveSheet, Tables.FromData(data) ?? throw new InvalidDataException(DatasetMessages.CannotSave("sheet", data)))];
+        return [(_saveSheet, Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("sheet", data))];
     }
 }

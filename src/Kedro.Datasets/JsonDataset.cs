@@ -97,7 +97,7 @@ public sealed class JsonDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.Bind(e));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.Bind(e));
         }
     }
 

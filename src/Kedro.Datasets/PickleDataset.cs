@@ -43,7 +43,7 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
     {
         if (!string.Equals(backend, "pickle", StringComparison.Ordinal))
         {
-            throw new ArgumentException(DatasetMessages.BackendNotSupported(backend));
+            throw FileDatasetErrors.BackendNotSupported(backend);
         }
 
         DatasetArguments.EnsureKeys(loadArgs, nameof(PickleDataset), "load_args", "encoding", "errors", "fix_imports");
@@ -133,18 +133,18 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
         Span<byte> header = stackalloc byte[Magic.Length + 5];
         if (stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) < header.Length || !header[..Magic.Length].SequenceEqual(Magic))
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.NotPickle(path));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.NotPickle(path));
         }
 
         if (header[Magic.Length] != FormatVersion)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.PickleVersion(header[Magic.Length]));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.PickleVersion(header[Magic.Length]));
         }
 
         var nameLength = BinaryPrimitives.ReadInt32LittleEndian(header[(Magic.Length + 1)..]);
         if (nameLength is < 0 or > 4096)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.NotPickle(path));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.NotPickle(path));
         }
 
         var name = new byte[nameLength];
@@ -157,7 +157,7 @@ public sealed class PickleDataset : AbstractVersionedDataset<object>, ITypedLoad
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.PickleBind(savedType, e));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.PickleBind(savedType, e));
         }
     }
 }

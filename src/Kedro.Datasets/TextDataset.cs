@@ -83,5 +83,5 @@ public sealed class TextDataset : AbstractVersionedDataset<string>, ITypedLoadDa
     private object? Check(Type requestedType, Func<object?> load) =>
         requestedType.IsAssignableFrom(typeof(string))
             ? load()
-            : throw DatasetMessages.CannotLoadAs(this, FilePath, requestedType, DatasetMessages.TextOnly(requestedType));
+            : throw FileDatasetErrors.CannotLoadAs(this, FilePath, requestedType, FileDatasetErrors.TextOnly(requestedType));
 }

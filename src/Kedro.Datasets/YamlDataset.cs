@@ -101,7 +101,7 @@ public sealed class YamlDataset : AbstractVersionedDataset<object>, ITypedLoadDa
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or YamlException)
         {
-            throw DatasetMessages.CannotLoadAs(this, path, type, DatasetMessages.Bind(e));
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.Bind(e));
         }
     }
 }

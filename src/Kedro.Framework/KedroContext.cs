@@ -106,7 +106,7 @@ public sealed class KedroContext
         }
         catch (DatasetException e) when (EntryLocation(e.Message, confCatalog.Keys) is { } location)
         {
-            throw new DatasetException(FrameworkMessages.WithCatalogLocation(e.Message, location), e);
+            throw FrameworkErrors.WithCatalogLocation(e, location);
         }
 
         var parameters = Params;

@@ -175,7 +175,7 @@ public sealed class KedroSession : IDisposable
             ThrowIfDisposed();
             if (_runCompleted || _running)
             {
-                throw new KedroSessionException(FrameworkMessages.RunAlreadyCompleted);
+                throw FrameworkErrors.RunAlreadyCompleted();
             }
 
             _running = true;

@@ -30,7 +30,7 @@ public sealed class PipelineRegistry : IReadOnlyDictionary<string, Pipeline>
     /// <inheritdoc/>
     public Pipeline this[string key] => TryGetValue(key, out var pipeline)
         ? pipeline
-        : throw new ArgumentException(FrameworkMessages.PipelineNotFound(key, Keys));
+        : throw FrameworkErrors.PipelineNotFound(key, Keys);
 
     /// <summary>The names, in registration order.</summary>
     public IEnumerable<string> Keys => _pipelines.Value.Keys;
@@ -72,11 +72,11 @@ public sealed class PipelineRegistry : IReadOnlyDictionary<string, Pipeline>
 
     private static Dictionary<string, Pipeline> Load(Func<IReadOnlyDictionary<string, Pipeline>> register)
     {
-        var registered = register() ?? throw new InvalidOperationException(FrameworkMessages.RegistryReturnedNull);
+        var registered = register() ?? throw FrameworkErrors.RegistryReturnedNull();
         var result = new Dictionary<string, Pipeline>(StringComparer.Ordinal);
         foreach (var (name, pipeline) in registered)
         {
-            result[name] = pipeline ?? throw new InvalidOperationException(FrameworkMessages.RegisteredPipelineNull(name));
+            result[name] = pipeline ?? throw FrameworkErrors.RegisteredPipelineNull(name);
         }
 
         return result;

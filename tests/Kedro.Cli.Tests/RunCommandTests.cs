@@ -47,8 +47,8 @@ public sealed class RunCommandTests
     }
 
     [Theory]
-    [InlineData("scale=two", "Error: Invalid value for scale: two. Expected a whole number (Int32), as node 'sum' declares for 'params:scale' (Int32).")]
-    [InlineData("nested.offset=1.5", "Error: Invalid value for nested.offset: 1.5. Expected a whole number (Int32), as node 'report' declares for 'params:nested.offset' (Int32): 1.5 is not a whole number.")]
+    [InlineData("scale=two", "Error: Invalid value for scale: two. Expected a whole number (int), as node 'sum' declares for 'params:scale' (int).")]
+    [InlineData("nested.offset=1.5", "Error: Invalid value for nested.offset: 1.5. Expected a whole number (int), as node 'report' declares for 'params:nested.offset' (int): 1.5 is not a whole number.")]
     [InlineData("threshold=high", "Error: Invalid value for threshold: high. Expected a number, like 'threshold: 0.5' in 'conf/base/parameters.yml', line 5.")]
     [InlineData("nested.limit=ten", "Error: Invalid value for nested.limit: ten. Expected a whole number, like 'limit: 10' in 'conf/base/parameters.yml', line 4.")]
     [InlineData("nested=3", "Error: Invalid value for nested: 3. Expected a mapping, like 'nested' in 'conf/base/parameters.yml', line 2.")]
@@ -85,7 +85,7 @@ public sealed class RunCommandTests
 
         var result = await project.RunAsync("run", "--params", "scale=123456789012345678901234");
 
-        AssertFailedBeforeAnyNodeRan(result, "Error: Invalid value for scale: 123456789012345678901234. Expected a whole number (Int32), as node 'sum' declares for 'params:scale' (Int32): 123456789012345678901234 is out of range");
+        AssertFailedBeforeAnyNodeRan(result, "Error: Invalid value for scale: 123456789012345678901234. Expected a whole number (int), as node 'sum' declares for 'params:scale' (int): 123456789012345678901234 is out of range");
         Assert.False(project.Exists("data/02_output/total.txt"));
     }
 

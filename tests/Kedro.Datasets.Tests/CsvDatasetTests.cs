@@ -192,7 +192,7 @@ public sealed class CsvDatasetTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(List<int>)));
 
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Cannot load '{_dir.PathOf("companies.csv")}' as 'System.Collections.Generic.List<System.Int32>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("companies.csv")}' as 'List<int>'", error.Message, StringComparison.Ordinal);
         Assert.Contains("list of records", error.Message, StringComparison.Ordinal);
     }
 
@@ -201,7 +201,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         File.WriteAllText(_dir.PathOf("r.csv"), "shuttle_id,number_of_reviews\n1,3\n2,\n");
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load(typeof(List<Review>)));
-        Assert.Contains("row 3, column 'number_of_reviews' is empty, which 'System.Int32' cannot hold.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 3, column 'number_of_reviews' is empty, which 'int' cannot hold.", error.Message, StringComparison.Ordinal);
         Assert.Contains("Declare the property as nullable", error.Message, StringComparison.Ordinal);
     }
 
@@ -210,7 +210,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         File.WriteAllText(_dir.PathOf("r.csv"), "shuttle_id,number_of_reviews\n1,many\n");
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("r.csv")).Load(typeof(List<Review>)));
-        Assert.Contains("row 2, column 'number_of_reviews': cannot read 'many' as 'System.Int32'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("row 2, column 'number_of_reviews': cannot read 'many' as 'int'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -415,14 +415,14 @@ public sealed class CsvDatasetTests : IDisposable
     public void Save_SomethingNotTabular_SaysWhatItSaves()
     {
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("x.csv")).Save(42));
-        Assert.Contains("a CSV file saves a 'System.Data.DataTable', or a list of records or dictionaries, not a 'System.Int32'.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a CSV file saves a 'DataTable', or a list of records or dictionaries, not a 'int'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Save_ListOfScalars_SaysItNeedsRecords()
     {
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("x.csv")).Save(new List<int> { 1 }));
-        Assert.Contains("'System.Int32' is not a record or class with public properties", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'int' is not a record or class with public properties", error.Message, StringComparison.Ordinal);
         Assert.Empty(_dir.Files());
     }
 

@@ -150,7 +150,7 @@ public sealed class ExcelDatasetTests : IDisposable
         var dataset = new ExcelDataset(_dir.PathOf("shuttles.xlsx"));
         dataset.Save(Shuttles());
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(string)));
-        Assert.Contains($"Cannot load '{_dir.PathOf("shuttles.xlsx")}' as 'System.String'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("shuttles.xlsx")}' as 'string'", error.Message, StringComparison.Ordinal);
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
     }
 

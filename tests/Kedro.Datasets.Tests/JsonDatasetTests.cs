@@ -71,7 +71,7 @@ public sealed class JsonDatasetTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(ModelOptions)));
 
         Assert.StartsWith($"Failed while loading data from dataset {dataset}.", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"Cannot load '{_dir.PathOf("bad.json")}' as 'Kedro.Datasets.Tests.Support.ModelOptions': the data does not fit the requested type:", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("bad.json")}' as 'ModelOptions': the data does not fit the requested type:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class PickleDatasetTests : IDisposable
         var dataset = new PickleDataset(_dir.PathOf("m.pickle"));
         dataset.Save(Model());
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(int)));
-        Assert.Contains($"Cannot load '{_dir.PathOf("m.pickle")}' as 'System.Int32': the file holds a 'Kedro.Datasets.Tests.Support.LinearModel'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("m.pickle")}' as 'int': the file holds a 'Kedro.Datasets.Tests.Support.LinearModel'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class TextDatasetTests : IDisposable
         dataset.Save("1");
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(int)));
         Assert.Equal(
-            $"Failed while loading data from dataset {dataset}.\nCannot load '{_dir.PathOf("a.txt")}' as 'System.Int32': a text file loads as 'System.String', not 'System.Int32'.",
+            $"Failed while loading data from dataset {dataset}.\nCannot load '{_dir.PathOf("a.txt")}' as 'int': a text file loads as 'string', not 'int'.",
             error.Message);
     }
 

@@ -57,7 +57,7 @@ public sealed class YamlDatasetTests : IDisposable
         File.WriteAllText(_dir.PathOf("bad.yml"), "random_state: many\n");
         var dataset = new YamlDataset(_dir.PathOf("bad.yml"));
         var error = Assert.Throws<DatasetException>(() => dataset.Load(typeof(ModelOptions)));
-        Assert.Contains($"Cannot load '{_dir.PathOf("bad.yml")}' as 'Kedro.Datasets.Tests.Support.ModelOptions'", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Cannot load '{_dir.PathOf("bad.yml")}' as 'ModelOptions'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

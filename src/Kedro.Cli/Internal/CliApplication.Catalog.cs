@@ -89,7 +89,7 @@ internal sealed partial class CliApplication
         return names.Distinct(StringComparer.Ordinal)
             .Select(name => registry.TryGetValue(name, out var pipeline)
                 ? (name, pipeline)
-                : throw new KedroCliException(CliMessages.PipelineNotFoundForCatalog(name, registry.Keys)))
+                : throw CliErrors.PipelineNotFoundForCatalog(name, registry.Keys))
             .ToList();
     }
 

@@ -33,7 +33,7 @@ internal sealed partial class CliApplication
             var pipelineName = parseResult.GetValue(name) ?? Framework.PipelineRegistry.DefaultPipelineName;
             if (!settings.Pipelines.TryGetValue(pipelineName, out var pipeline))
             {
-                throw new KedroCliException(CliMessages.PipelineNotFoundForRegistry(pipelineName, settings.Pipelines.Keys));
+                throw CliErrors.PipelineNotFoundForRegistry(pipelineName, settings.Pipelines.Keys);
             }
 
             var nodes = pipeline.Nodes.Select(static n => (object?)$"{n.Name} ({FunctionName(n.Func)})").ToList();

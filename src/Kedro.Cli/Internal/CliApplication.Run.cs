@@ -63,7 +63,7 @@ internal sealed partial class CliApplication
             var many = OptionParsers.SplitCommas(parseResult.GetValue(pipelines)).Distinct(StringComparer.Ordinal).ToList();
             if (single is not null && many.Count > 0)
             {
-                throw new KedroCliException(CliMessages.PipelineAndPipelines);
+                throw CliErrors.PipelineAndPipelines();
             }
 
             var runtimeParams = OptionParsers.ParseParams(parseResult.GetValue(parameters));
@@ -156,7 +156,7 @@ internal sealed partial class CliApplication
                     var requested = value is true || (value is string s && bool.TryParse(s, out var parsed) && parsed);
                     if (asyncFlag && !requested)
                     {
-                        throw new KedroCliException(CliMessages.AsyncAndIsAsyncFalse);
+                        throw CliErrors.AsyncAndIsAsyncFalse();
                     }
 
                     isAsync = requested;
@@ -164,10 +164,10 @@ internal sealed partial class CliApplication
                 case "max_workers":
                     maxWorkers = value is int workers && workers > 0
                         ? workers
-                        : throw new CliUsageException(CliMessages.BadMaxWorkers(value));
+                        : throw CliErrors.BadMaxWorkers(value);
                     break;
                 default:
-                    throw new CliUsageException(CliMessages.UnknownRunnerParameter(key));
+                    throw CliErrors.UnknownRunnerParameter(key);
             }
         }
 

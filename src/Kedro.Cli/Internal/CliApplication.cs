@@ -88,7 +88,7 @@ internal sealed partial class CliApplication
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await _error.WriteLineAsync(CliMessages.Aborted).ConfigureAwait(false);
+            await _error.WriteLineAsync(CliErrors.Aborted).ConfigureAwait(false);
             return Cancelled;
         }
         catch (CliUsageException e)
@@ -164,7 +164,7 @@ internal sealed partial class CliApplication
 
         var local = value.StartsWith("file://", StringComparison.Ordinal) ? value["file://".Length..] : value;
         var full = Path.GetFullPath(local);
-        return Directory.Exists(full) || File.Exists(full) ? full : throw new CliUsageException(CliMessages.ConfSourceMissing(value));
+        return Directory.Exists(full) || File.Exists(full) ? full : throw CliErrors.ConfSourceMissing(value);
     }
 
     private IAnsiConsole CreateAnsiConsole() => _terminal is null

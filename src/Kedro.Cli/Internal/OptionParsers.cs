@@ -73,13 +73,13 @@ internal static class OptionParsers
                 var equals = item.IndexOf('=', StringComparison.Ordinal);
                 if (equals < 0)
                 {
-                    throw new CliUsageException(CliMessages.ItemWithoutEquals(optionName, item));
+                    throw CliErrors.ItemWithoutEquals(optionName, item);
                 }
 
                 var key = item[..equals].Trim();
                 if (key.Length == 0)
                 {
-                    throw new CliUsageException(CliMessages.EmptyKey(optionName));
+                    throw CliErrors.EmptyKey(optionName);
                 }
 
                 var typed = ConfigValues.ParseScalar(item[(equals + 1)..].Trim());
@@ -100,13 +100,13 @@ internal static class OptionParsers
             var colon = item.IndexOf(':', StringComparison.Ordinal);
             if (colon < 0)
             {
-                throw new KedroCliException(CliMessages.LoadVersionForm(item));
+                throw CliErrors.LoadVersionForm(item);
             }
 
             var version = item[(colon + 1)..].Trim();
             if (!DatasetVersions.IsSafe(version))
             {
-                throw new KedroCliException(CliMessages.UnsafeVersion(version));
+                throw CliErrors.UnsafeVersion(version);
             }
 
             result[item[..colon].Trim()] = version;

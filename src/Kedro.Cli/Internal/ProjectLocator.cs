@@ -12,7 +12,7 @@ internal static class ProjectLocator
     {
         if (given is not null)
         {
-            return Directory.Exists(given) ? given : throw new KedroCliException(CliMessages.ProjectPathMissing(given));
+            return Directory.Exists(given) ? given : throw CliErrors.ProjectPathMissing(given);
         }
 
         var current = Directory.GetCurrentDirectory();
@@ -25,9 +25,9 @@ internal static class ProjectLocator
             .FirstOrDefault(static a => a.Key == MetadataKey)?.Value;
         if (!string.IsNullOrEmpty(fromMetadata))
         {
-            return Directory.Exists(fromMetadata) ? Path.GetFullPath(fromMetadata) : throw new KedroCliException(CliMessages.ProjectPathMissing(fromMetadata));
+            return Directory.Exists(fromMetadata) ? Path.GetFullPath(fromMetadata) : throw CliErrors.ProjectPathMissing(fromMetadata);
         }
 
-        throw new KedroCliException(CliMessages.ProjectNotFound(current, confSource));
+        throw CliErrors.ProjectNotFound(current, confSource);
     }
 }

@@ -39,7 +39,7 @@ internal static class RunnerFactory
 
         return Factories.TryGetValue(shortName, out var factory)
             ? factory(arguments)
-            : throw new CliUsageException(CliMessages.UnknownRunner(name, Factories.Keys));
+            : throw CliErrors.UnknownRunner(name, Factories.Keys);
     }
 
     /// <summary>What a runner is created with.</summary>

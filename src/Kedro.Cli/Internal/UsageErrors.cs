@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Kedro.Framework.Internal;
+using Kedro.Text;
 
 namespace Kedro.Cli.Internal;
 
@@ -24,7 +24,7 @@ internal static class UsageErrors
             var matches = name.StartsWith("--", StringComparison.Ordinal)
                 ? CloseMatches.Find(name, LongOptions(command), cutoff: OptionCutoff)
                 : [];
-            return CliMessages.NoSuchOption(name, matches);
+            return NoSuchOption(name, matches);
         }
 
         if (unmatched.Count > 0)
@@ -32,10 +32,10 @@ internal static class UsageErrors
             if (command.Subcommands.Count > 0)
             {
                 var names = command.Subcommands.SelectMany(static c => c.Aliases.Prepend(c.Name)).Distinct(StringComparer.Ordinal);
-                return CliMessages.NoSuchCommand(unmatched[0], CloseMatches.Find(unmatched[0], names, cutoff: CommandCutoff));
+                return NoSuchCommand(unmatched[0], CloseMatches.Find(unmatched[0], names, cutoff: CommandCutoff));
             }
 
-            return CliMessages.UnexpectedArguments(unmatched);
+            return UnexpectedArguments(unmatched);
         }
 
         return parseResult.Errors[0].Message;
@@ -56,4 +56,25 @@ internal static class UsageErrors
             .Where(static n => n.StartsWith("--", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>click's <c>No such option</c>: one close match is suggested, several are listed, sorted.</summary>
+    private static string NoSuchOption(string name, IReadOnlyList<string> matches) => matches.Count switch
+    {
+        0 => $"No such option: {name}",
+        1 => $"No such option: {name} Did you mean {matches[0]}?",
+        _ => $"No such option: {name} (Possible options: {string.Join(", ", matches.Order(StringComparer.Ordinal))})",
+    };
+
+    /// <summary>click's <c>No such command</c> with Kedro's suggestion of close command names.</summary>
+    private static string NoSuchCommand(string name, IReadOnlyList<string> matches) => matches.Count switch
+    {
+        0 => $"No such command '{name}'.",
+        1 => $"No such command '{name}'.\n\nDid you mean this?\n    {matches[0]}",
+        _ => $"No such command '{name}'.\n\nDid you mean one of these?\n{string.Join('\n', matches.Select(static m => "    " + m))}",
+    };
+
+    /// <summary>click's message for arguments a command does not take.</summary>
+    private static string UnexpectedArguments(IReadOnlyList<string> arguments) => arguments.Count == 1
+        ? $"Got unexpected extra argument ({arguments[0]})"
+        : $"Got unexpected extra arguments ({string.Join(' ', arguments)})";
 }

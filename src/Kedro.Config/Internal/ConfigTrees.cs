@@ -98,7 +98,7 @@ internal static class ConfigTrees
             if ((existing is Dictionary<string, object?> && pair.Value is List<object?>)
                 || (existing is List<object?> && pair.Value is Dictionary<string, object?>))
             {
-                throw ConfigMessages.CannotMergeMappingWithList(fullKey);
+                throw ConfigErrors.CannotMergeMappingWithList(fullKey);
             }
 
             result[pair.Key] = existing is Dictionary<string, object?> existingMap && pair.Value is Dictionary<string, object?> overlayMap

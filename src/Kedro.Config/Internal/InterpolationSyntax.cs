@@ -113,7 +113,7 @@ internal static partial class InterpolationSyntax
             }
         }
 
-        throw new FormatException(Internal.ConfigMessages.UnclosedInterpolation);
+        throw ConfigErrors.UnclosedInterpolation();
     }
 
     /// <summary>Whether the inside of <c>${...}</c> is a resolver call <c>name:arguments</c> (a name like <c>oc.env</c>).</summary>
@@ -214,7 +214,7 @@ internal static partial class InterpolationSyntax
                 var colon = TopLevelColon(pair);
                 if (colon < 0)
                 {
-                    throw new FormatException($"Expected 'key: value' in the mapping '{text}', found '{pair}'.");
+                    throw ConfigErrors.NotAKeyValuePair(text, pair);
                 }
 
                 mapping[pair[..colon].Trim()] = Element(pair[(colon + 1)..].Trim());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Kedro.Text;
 
 namespace Kedro.Config.Internal;
 
@@ -89,7 +90,7 @@ internal sealed class Interpolator
         var keyPath = string.Join('.', path);
         if (!_inProgress.Add(scalar))
         {
-            throw ConfigMessages.InterpolationFailed(ConfigMessages.RecursiveInterpolation, Shown(text), _configKey, keyPath, scalar.Mark,
+            throw ConfigErrors.InterpolationFailed(ConfigErrors.RecursiveInterpolation, Shown(text), _configKey, keyPath, scalar.Mark,
                 "a value refers to itself through its interpolations; break the cycle.");
         }
 
@@ -101,11 +102,11 @@ internal sealed class Interpolator
         }
         catch (FormatException malformed)
         {
-            throw ConfigMessages.InterpolationFailed(malformed.Message, Shown(text), _configKey, keyPath, scalar.Mark);
+            throw ConfigErrors.InterpolationFailed(malformed.Message, Shown(text), _configKey, keyPath, scalar.Mark);
         }
         catch (InterpolationProblem problem)
         {
-            throw ConfigMessages.InterpolationFailed(problem.Message, problem.Expression, _configKey, keyPath, scalar.Mark, problem.Hint, problem.InnerException);
+            throw ConfigErrors.InterpolationFailed(problem.Message, problem.Expression, _configKey, keyPath, scalar.Mark, problem.Hint, problem.InnerException);
         }
         finally
         {
@@ -128,7 +129,7 @@ internal sealed class Interpolator
         var builder = new StringBuilder();
         foreach (var segment in segments)
         {
-            builder.Append(segment.IsInterpolation ? PythonText.Str(Evaluate(segment.Text, path)) : segment.Text);
+            builder.Append(segment.IsInterpolation ? PythonLiterals.Str(Evaluate(segment.Text, path)) : segment.Text);
         }
 
         return builder.ToString();
@@ -143,7 +144,7 @@ internal sealed class Interpolator
             return CallResolver(name, arguments, expression);
         }
 
-        var reference = (inner.Contains("${", StringComparison.Ordinal) ? PythonText.Str(ResolveText(inner, path)) : inner).Trim();
+        var reference = (inner.Contains("${", StringComparison.Ordinal) ? PythonLiterals.Str(ResolveText(inner, path)) : inner).Trim();
         return Reference(reference, path, expression);
     }
 
@@ -152,7 +153,7 @@ internal sealed class Interpolator
         if (argument.Length >= 2 && argument[0] is '\'' or '"' && argument[^1] == argument[0])
         {
             var quoted = argument[1..^1];
-            return quoted.Contains("${", StringComparison.Ordinal) ? PythonText.Str(ResolveText(quoted, path)) : quoted;
+            return quoted.Contains("${", StringComparison.Ordinal) ? PythonLiterals.Str(ResolveText(quoted, path)) : quoted;
         }
 
         return argument.Contains("${", StringComparison.Ordinal) ? ResolveText(argument, path) : InterpolationSyntax.Primitive(argument);
@@ -180,8 +181,8 @@ internal sealed class Interpolator
             };
             if (current is null)
             {
-                throw new InterpolationProblem(ConfigMessages.InterpolationKeyNotFound(reference), expression,
-                    ConfigMessages.SameEnvironmentHint(_configKey));
+                throw new InterpolationProblem(ConfigErrors.InterpolationKeyNotFound(reference), expression,
+                    ConfigErrors.SameEnvironmentHint(_configKey));
             }
         }
 
@@ -208,13 +209,13 @@ internal sealed class Interpolator
             }
             catch (Exception error) when (error is not BadConfigException)
             {
-                throw new InterpolationProblem(ConfigMessages.ResolverFailed(name, error), expression, null, error);
+                throw new InterpolationProblem(ConfigErrors.ResolverFailed(name, error), expression, null, error);
             }
         }
 
         if (name == "oc.env" && AllowsEnvironment)
         {
-            var variable = arguments.Count > 0 ? PythonText.Str(arguments[0]) : string.Empty;
+            var variable = arguments.Count > 0 ? PythonLiterals.Str(arguments[0]) : string.Empty;
             var value = Environment.GetEnvironmentVariable(variable);
             if (value is not null)
             {
@@ -222,12 +223,12 @@ internal sealed class Interpolator
             }
 
             return arguments.Count > 1
-                ? (arguments[1] is null ? null : PythonText.Str(arguments[1]))
-                : throw new InterpolationProblem(ConfigMessages.EnvironmentVariableNotFound(variable), expression,
+                ? (arguments[1] is null ? null : PythonLiterals.Str(arguments[1]))
+                : throw new InterpolationProblem(ConfigErrors.EnvironmentVariableNotFound(variable), expression,
                     "set the environment variable, or give a default: '${oc.env:NAME,default}'.");
         }
 
-        throw new InterpolationProblem(ConfigMessages.UnsupportedInterpolationType(name), expression,
+        throw new InterpolationProblem(ConfigErrors.UnsupportedInterpolationType(name), expression,
             name == "oc.env"
                 ? "'${oc.env:...}' reads environment variables in credentials only; to allow it elsewhere, pass a custom resolver named 'oc.env'."
                 : "the resolvers available are 'globals', 'runtime_params', 'oc.env' (credentials only) and the custom resolvers given to the config loader.");
@@ -235,10 +236,10 @@ internal sealed class Interpolator
 
     private object? Globals(List<object?> arguments, string expression)
     {
-        var key = arguments.Count > 0 ? PythonText.Str(arguments[0]) : string.Empty;
+        var key = arguments.Count > 0 ? PythonLiterals.Str(arguments[0]) : string.Empty;
         if (key.StartsWith('_'))
         {
-            throw new InterpolationProblem(ConfigMessages.GlobalsUnderscore, expression, null);
+            throw new InterpolationProblem(ConfigErrors.GlobalsUnderscore, expression, null);
         }
 
         if (ConfigTrees.TrySelect(_globals(), key, out var value))
@@ -248,7 +249,7 @@ internal sealed class Interpolator
 
         return arguments.Count > 1
             ? arguments[1]
-            : throw new InterpolationProblem(ConfigMessages.GlobalsKeyNotFound(key), expression,
+            : throw new InterpolationProblem(ConfigErrors.GlobalsKeyNotFound(key), expression,
                 "define it in a 'globals' file of base or of the run environment, or give a default: '${globals:key,default}'.");
     }
 
@@ -256,10 +257,10 @@ internal sealed class Interpolator
     {
         if (IsGlobals)
         {
-            throw new InterpolationProblem(ConfigMessages.RuntimeParamsInGlobals, expression, null);
+            throw new InterpolationProblem(ConfigErrors.RuntimeParamsInGlobals, expression, null);
         }
 
-        var key = arguments.Count > 0 ? PythonText.Str(arguments[0]) : string.Empty;
+        var key = arguments.Count > 0 ? PythonLiterals.Str(arguments[0]) : string.Empty;
         if (ConfigTrees.TrySelect(_runtimeParams, key, out var value))
         {
             return ConfigTrees.Copy(value);
@@ -267,7 +268,7 @@ internal sealed class Interpolator
 
         return arguments.Count > 1
             ? arguments[1]
-            : throw new InterpolationProblem(ConfigMessages.RuntimeParamNotFound(key), expression,
+            : throw new InterpolationProblem(ConfigErrors.RuntimeParamNotFound(key), expression,
                 $"pass it with '--params {key}=<value>', or give a default: '${{runtime_params:{key},default}}'.");
     }
 

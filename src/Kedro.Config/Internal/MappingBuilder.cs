@@ -32,13 +32,13 @@ internal sealed class MappingBuilder(string source, MapNode map)
 
                     return;
                 default:
-                    throw ConfigMessages.BadMergeKey(source, keyMark);
+                    throw ConfigErrors.BadMergeKey(source, keyMark);
             }
         }
 
         if (Map.KeyMarks.TryGetValue(key, out var first))
         {
-            throw ConfigMessages.DuplicateKeyInFile(source, key, keyMark, first);
+            throw ConfigErrors.DuplicateKeyInFile(source, key, keyMark, first);
         }
 
         Map.Entries[key] = value;

@@ -20,7 +20,7 @@ internal static class NodeMerge
             result.Entries.TryGetValue(pair.Key, out var existing);
             if ((existing is MapNode && pair.Value is SeqNode) || (existing is SeqNode && pair.Value is MapNode))
             {
-                throw ConfigMessages.CannotMergeMappingWithList(prefix + pair.Key);
+                throw ConfigErrors.CannotMergeMappingWithList(prefix + pair.Key);
             }
 
             result.Entries[pair.Key] = existing is MapNode existingMap && pair.Value is MapNode overlayMap

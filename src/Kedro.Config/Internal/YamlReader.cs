@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Kedro.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
@@ -37,8 +38,8 @@ internal sealed partial class YamlReader
             null => new MapNode(new SourceMark(path, 1, 1)),
             ScalarNode { Value: null } => new MapNode(root.Mark),
             MapNode map => map,
-            SeqNode => throw ConfigMessages.TopLevelNotMapping(path, "a list", root.Mark),
-            _ => throw ConfigMessages.TopLevelNotMapping(path, "a single value", root.Mark),
+            SeqNode => throw ConfigErrors.TopLevelNotMapping(path, "a list", root.Mark),
+            _ => throw ConfigErrors.TopLevelNotMapping(path, "a single value", root.Mark),
         };
     }
 
@@ -71,13 +72,13 @@ internal sealed partial class YamlReader
             // The full parser trips over some tabs a line later than Kedro's loader, which refuses the tab itself.
             YamlTabs.Check(YamlTabs.ThroughLineAfter(text, (int)error.Start.Line), source, reader._quotedSpans);
             var problem = MarkPrefix().Replace(error.Message, string.Empty);
-            throw ConfigMessages.InvalidYaml(source, (int)error.Start.Line, (int)error.Start.Column, problem, error);
+            throw ConfigErrors.InvalidYaml(source, (int)error.Start.Line, (int)error.Start.Column, problem, error);
         }
         catch (InvalidOperationException error)
         {
             // The scanner gives up without a position on some malformed input (an unclosed '[' or '{', say).
             var mark = reader._lastMark;
-            throw ConfigMessages.InvalidYaml(source, mark.Line, mark.Column,
+            throw ConfigErrors.InvalidYaml(source, mark.Line, mark.Column,
                 "The YAML could not be parsed after this point; check for unclosed brackets or quotes and for the indentation.", error);
         }
     }
@@ -109,7 +110,7 @@ internal sealed partial class YamlReader
     {
         if (!collection.Tag.IsEmpty && collection.Tag.Value != expected && collection.Tag.Value != "!")
         {
-            throw ConfigMessages.UnsupportedTag(_source, collection.Tag.Value, MarkOf(collection));
+            throw ConfigErrors.UnsupportedTag(_source, collection.Tag.Value, MarkOf(collection));
         }
     }
 
@@ -119,7 +120,7 @@ internal sealed partial class YamlReader
         {
             return _anchors.TryGetValue(alias.Value.Value, out var anchored)
                 ? anchored
-                : throw ConfigMessages.UnknownAnchor(_source, alias.Value.Value, MarkOf(alias));
+                : throw ConfigErrors.UnknownAnchor(_source, alias.Value.Value, MarkOf(alias));
         }
 
         ConfigNode node;
@@ -175,7 +176,7 @@ internal sealed partial class YamlReader
         {
             return YamlScalars.TryResolveTagged(scalar.Tag.Value, scalar.Value, out var tagged)
                 ? tagged
-                : throw ConfigMessages.UnsupportedTag(_source, scalar.Tag.Value, MarkOf(scalar));
+                : throw ConfigErrors.UnsupportedTag(_source, scalar.Tag.Value, MarkOf(scalar));
         }
 
         return scalar.Style == ScalarStyle.Plain ? YamlScalars.Resolve(scalar.Value) : scalar.Value;
@@ -194,7 +195,7 @@ internal sealed partial class YamlReader
                     "A mapping key must be a single value, not a mapping or a list.");
             }
 
-            var key = keyEvent is Scalar plainKey ? plainKey.Value : PythonText.Str(keyScalar.Value);
+            var key = keyEvent is Scalar plainKey ? plainKey.Value : PythonLiterals.Str(keyScalar.Value);
             var value = ReadNode();
             builder.Add(key, keyMark, value, key == MappingBuilder.MergeKey && keyEvent is Scalar { Style: ScalarStyle.Plain });
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using Kedro.Text;
 
 namespace Kedro.Config.Internal;
 
@@ -209,7 +210,7 @@ internal static class YamlScalars
 
     /// <summary>An integer as the nearest double (parsed from its decimal text, as Python's <c>float(int)</c> rounds).</summary>
     private static double IntAsFloat(object integer) =>
-        double.Parse(PythonText.Str(integer), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double.Parse(PythonLiterals.Str(integer), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool ParseBool(string text) => text[0] is 'y' or 'Y' or 't' or 'T' || text is "on" or "On" or "ON";
 

@@ -66,7 +66,7 @@ internal static class YamlTabs
                     i = (end < 0 ? text.Length : end) - 1;
                     break;
                 case '\t':
-                    throw ConfigMessages.InvalidYaml(source, line, i - lineStart + 1,
+                    throw ConfigErrors.InvalidYaml(source, line, i - lineStart + 1,
                         "Found character '\\t' that cannot start any token: YAML allows tabs only inside quoted values and "
                         + "comments; indent and separate values with spaces.", null);
                 default:

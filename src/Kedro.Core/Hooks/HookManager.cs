@@ -1,3 +1,4 @@
+using Kedro.Hooks.Internal;
 using Kedro.IO;
 using Kedro.Pipelines;
 using Microsoft.Extensions.Logging;
@@ -49,16 +50,12 @@ public sealed class HookManager
         ArgumentNullException.ThrowIfNull(hooks);
         if (hooks is Type)
         {
-            throw new ArgumentException(
-                "KedroSession expects hooks to be registered as instances. Have you forgotten the `()` when registering a hook class ?",
-                nameof(hooks));
+            throw HookErrors.ClassInsteadOfInstance(nameof(hooks));
         }
 
         if (hooks is not (INodeHooks or IPipelineHooks or IDatasetHooks or ICatalogHooks or IContextHooks))
         {
-            throw new ArgumentException(
-                $"'{hooks.GetType().Name}' implements none of the hook interfaces (INodeHooks, IPipelineHooks, IDatasetHooks, ICatalogHooks, IContextHooks).",
-                nameof(hooks));
+            throw HookErrors.NoHookInterface(hooks, nameof(hooks));
         }
 
         lock (_lock)

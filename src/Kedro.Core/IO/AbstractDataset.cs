@@ -1,4 +1,5 @@
 using Kedro.IO.Internal;
+using Kedro.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -146,7 +147,7 @@ public abstract class AbstractDataset<T> : IDataset
         var description = DescribeCore();
         if (description is null)
         {
-            var typeName = DatasetRepr.TypeName(GetType(), withNamespace: true);
+            var typeName = TypeNames.Qualified(GetType());
             Logger.DescribeNotImplemented(typeName);
             return typeName + "()";
         }

@@ -28,7 +28,7 @@ public abstract class AbstractVersionedDataset<T> : AbstractDataset<T>
             && (filepath.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
                 || filepath.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DatasetException(DatasetErrors.HttpVersioningMessage);
+            throw DatasetErrors.HttpVersioning();
         }
 
         FilePath = filepath;

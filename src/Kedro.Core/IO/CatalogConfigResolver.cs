@@ -72,7 +72,7 @@ public sealed class CatalogConfigResolver
         {
             if (!ConfigTree.IsMapping(entry))
             {
-                throw new DatasetException(CatalogMessages.NotAValidConfig(name));
+                throw CatalogErrors.NotAValidConfig(name);
             }
 
             var resolved = ResolveCredentials(name, ConfigTree.CopyMapping(entry), creds);
@@ -102,7 +102,7 @@ public sealed class CatalogConfigResolver
         var catchAll = patterns.Where(p => p.Pattern.Specificity == 0).Select(p => p.Pattern.Pattern).ToList();
         if (catchAll.Count > 1)
         {
-            throw new DatasetException(CatalogMessages.MultipleCatchAll(catchAll));
+            throw CatalogErrors.MultipleCatchAll(catchAll);
         }
 
         if (patterns.Count > 0 && patterns[^1].Pattern.Specificity == 0)
@@ -340,7 +340,7 @@ public sealed class CatalogConfigResolver
         configPlaceholders.ExceptWith(namePlaceholders);
         if (configPlaceholders.Count > 0)
         {
-            throw new DatasetException(CatalogMessages.IncorrectPatternConfig(configPlaceholders, pattern));
+            throw CatalogErrors.IncorrectPatternConfig(configPlaceholders, pattern);
         }
     }
 
@@ -360,17 +360,17 @@ public sealed class CatalogConfigResolver
             {
                 if (!credentials.TryGetValue(reference, out var found))
                 {
-                    throw new KeyNotFoundException(CatalogMessages.CredentialsNotFound(reference));
+                    throw CatalogErrors.CredentialsNotFound(reference);
                 }
 
                 return found is null || ConfigTree.IsMapping(found)
                     ? ConfigTree.Copy(found)
-                    : throw new DatasetException(CatalogMessages.CredentialsNotAMapping(dataset, reference, found));
+                    : throw CatalogErrors.CredentialsNotAMapping(dataset, reference, found);
             }
 
             if (key == CredentialsKey && value is not null && !ConfigTree.IsMapping(value))
             {
-                throw new DatasetException(CatalogMessages.CredentialsNotAMapping(dataset, reference: null, value));
+                throw CatalogErrors.CredentialsNotAMapping(dataset, reference: null, value);
             }
 
             if (value is Dictionary<string, object?> inner)

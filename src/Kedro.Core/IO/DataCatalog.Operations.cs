@@ -206,7 +206,7 @@ public partial class DataCatalog
         }
         else
         {
-            throw new DatasetException(CatalogMessages.NoConfirm(name));
+            throw CatalogErrors.NoConfirm(name);
         }
     }
 
@@ -222,7 +222,7 @@ public partial class DataCatalog
             return default!;
         }
 
-        throw new DatasetException(CatalogMessages.WrongLoadedType(name, value, typeof(T)));
+        throw CatalogErrors.WrongLoadedType(name, value, typeof(T));
     }
 
     private static object? ConvertLoaded(string name, object? value, Type requestedType)
@@ -232,9 +232,9 @@ public partial class DataCatalog
             return converted;
         }
 
-        throw new DatasetException(reason is null
-            ? CatalogMessages.WrongLoadedType(name, value, requestedType)
-            : TypedLoadMessages.NotConvertible(name, value, requestedType, reason));
+        throw reason is null
+            ? CatalogErrors.WrongLoadedType(name, value, requestedType)
+            : CatalogErrors.NotConvertible(name, value, requestedType, reason);
     }
 
     /// <summary>Kedro re-raises a dataset's error as <c>{name}: {message}</c>; the exception type is kept.</summary>
@@ -254,7 +254,7 @@ public partial class DataCatalog
     private IDataset GetForLoad(string name, string? version)
     {
         var dataset = Get(name, version: version is null ? null : new DatasetVersion(version, null))
-            ?? throw new DatasetNotFoundException(CatalogMessages.NotFound(name));
+            ?? throw CatalogErrors.NotFound(name);
         _logger.LoadingData(name, dataset.GetType().Name);
         return dataset;
     }

@@ -22,7 +22,7 @@ public partial class DataCatalog
             var catalogSave = _saveVersion ?? save;
             if (catalogSave != save)
             {
-                throw new VersionAlreadyExistsException(CatalogMessages.SaveVersionConflict(name, save, catalogSave));
+                throw CatalogErrors.SaveVersionConflict(name, save, catalogSave);
             }
 
             _saveVersion = catalogSave;
@@ -49,8 +49,7 @@ public partial class DataCatalog
         {
             if (!_createdFrom.TryGetValue(name, out var config))
             {
-                throw new DatasetException(
-                    $"Dataset '{name}' cannot be loaded at version '{version.Load}': it was added as an instance, and only datasets created from configuration can be re-created with another version.");
+                throw CatalogErrors.VersionOfInstance(name, version.Load);
             }
 
             var copy = ConfigTree.CopyMapping(config);

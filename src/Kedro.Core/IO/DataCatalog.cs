@@ -162,7 +162,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
     /// <remarks>Setting an existing name replaces it and logs the warning <c>Replacing dataset '{name}'</c>. Use <see cref="Set"/> to add raw data.</remarks>
     public IDataset this[string name]
     {
-        get => Get(name) ?? throw new DatasetNotFoundException(CatalogMessages.NotFound(name));
+        get => Get(name) ?? throw CatalogErrors.NotFound(name);
         set => Set(name, value);
     }
 
@@ -506,7 +506,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
             .ToList();
         if (missing.Count > 0)
         {
-            throw new DatasetNotFoundException(CatalogMessages.LoadVersionsNotFound(missing));
+            throw CatalogErrors.LoadVersionsNotFound(missing);
         }
 
         var notVersioned = (loadVersions?.Keys ?? [])
@@ -515,7 +515,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
             .ToList();
         if (notVersioned.Count > 0)
         {
-            throw new DatasetException(CatalogMessages.LoadVersionsNotVersioned(notVersioned));
+            throw CatalogErrors.LoadVersionsNotVersioned(notVersioned);
         }
     }
 
@@ -537,7 +537,7 @@ public partial class DataCatalog : IReadOnlyCollection<string>
         // 'type: null' is accepted here and fails when the dataset is created, as in Kedro's lazy catalog.
         if (!config.ContainsKey("type"))
         {
-            throw new DatasetException(CatalogMessages.TypeMissing(name));
+            throw CatalogErrors.TypeMissing(name);
         }
 
         config.Remove("validator");

@@ -59,7 +59,7 @@ public sealed class DatasetFactoryContext
         {
             if (!names.Contains(key))
             {
-                throw new ArgumentException(CatalogMessages.UnexpectedArgument(TypeName, key));
+                throw CatalogErrors.UnexpectedArgument(TypeName, key);
             }
         }
     }
@@ -96,8 +96,7 @@ public sealed class DatasetFactoryContext
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException or ArgumentException)
         {
-            throw new ArgumentException(
-                $"Argument '{name}' of '{TypeName}' must be a '{CatalogMessages.TypeName(typeof(T))}', not '{value}'", e);
+            throw CatalogErrors.ArgumentOfWrongType(name, TypeName, typeof(T), value, e);
         }
     }
 

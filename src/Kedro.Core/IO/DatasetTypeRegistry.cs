@@ -106,7 +106,7 @@ public sealed class DatasetTypeRegistry
         var arguments = ConfigTree.CopyMapping(config);
         if (!arguments.Remove("type", out var typeValue))
         {
-            throw new DatasetException(CatalogMessages.TypeMissing(datasetName));
+            throw CatalogErrors.TypeMissing(datasetName);
         }
 
         var registration = Resolve(datasetName, typeValue, logger);
@@ -130,13 +130,13 @@ public sealed class DatasetTypeRegistry
         }
         catch (ArgumentException e)
         {
-            throw new DatasetException(CatalogMessages.InvalidArguments(datasetName, registration.TypeName, e), e);
+            throw CatalogErrors.InvalidArguments(datasetName, registration.TypeName, e);
         }
 #pragma warning disable CA1031 // Kedro turns any constructor failure into a DatasetError naming the dataset and type.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            throw new DatasetException(CatalogMessages.FailedToInstantiate(datasetName, registration.TypeName, e), e);
+            throw CatalogErrors.FailedToInstantiate(datasetName, registration.TypeName, e);
         }
     }
 
@@ -219,9 +219,7 @@ public sealed class DatasetTypeRegistry
     {
         if (typeValue is not string typeName)
         {
-            var found = typeValue is null ? "null" : $"a '{CatalogMessages.TypeName(typeValue.GetType())}'";
-            throw new DatasetException(CatalogMessages.ParsingFailed(
-                datasetName, $"'type' must be the name of a registered dataset type, not {found}."));
+            throw CatalogErrors.TypeNotAName(datasetName, typeValue);
         }
 
         if (typeName.EndsWith("Set", StringComparison.Ordinal))
@@ -231,11 +229,11 @@ public sealed class DatasetTypeRegistry
 
         if (typeName.StartsWith('.') || typeName.EndsWith('.'))
         {
-            throw new DatasetException(CatalogMessages.ParsingFailed(datasetName, CatalogMessages.RelativeTypePath));
+            throw CatalogErrors.RelativeType(datasetName);
         }
 
         return Find(typeName)
-            ?? throw new DatasetException(CatalogMessages.ParsingFailed(datasetName, CatalogMessages.UnknownType(typeName)));
+            ?? throw CatalogErrors.UnknownType(datasetName, typeName);
     }
 
     private Registration? Find(string typeName)
@@ -280,13 +278,13 @@ public sealed class DatasetTypeRegistry
 
         if (!ConfigTree.IsMapping(inner))
         {
-            throw new DatasetException(CatalogMessages.CachedDatasetArgument);
+            throw CatalogErrors.CachedDatasetArgument();
         }
 
         var innerConfig = ConfigTree.CopyMapping(inner);
         if (innerConfig.ContainsKey("versioned"))
         {
-            throw new DatasetException(CatalogMessages.CachedVersionedInside);
+            throw CatalogErrors.CachedVersionedInside();
         }
 
         if (context.Version is not null)
@@ -305,7 +303,7 @@ public sealed class DatasetTypeRegistry
             null => null,
             CopyMode m => m,
             string text => MemoryDataset.ParseCopyMode(text),
-            _ => throw new DatasetException(CatalogMessages.InvalidCopyMode(mode)),
+            _ => throw DatasetErrors.InvalidCopyMode(mode),
         };
     }
 

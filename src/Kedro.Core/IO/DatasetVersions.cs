@@ -44,5 +44,5 @@ public static class DatasetVersions
     /// <returns>The version string, when it is safe.</returns>
     /// <exception cref="DatasetException">The version string is not a single safe path component.</exception>
     public static string Validate(string? version) =>
-        IsSafe(version) ? version : throw new DatasetException(DatasetErrors.UnsafeVersion(version));
+        IsSafe(version) ? version : throw DatasetErrors.UnsafeVersion(version);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Kedro.IO.Internal;
+using Kedro.Text;
 
 namespace Kedro.IO;
 
@@ -70,7 +71,7 @@ public sealed class MemoryDataset : AbstractDataset<object?>
     /// <exception cref="DatasetException">Nothing has been saved: <c>Data for MemoryDataset has not been saved yet.</c></exception>
     protected override object? LoadCore()
     {
-        var box = Volatile.Read(ref _data) ?? throw new DatasetException(DatasetErrors.NotSavedYetMessage);
+        var box = Volatile.Read(ref _data) ?? throw DatasetErrors.NotSavedYet();
         return DataCopier.Copy(box.Value, _copyMode);
     }
 
@@ -93,7 +94,7 @@ public sealed class MemoryDataset : AbstractDataset<object?>
             ? new Dictionary<string, object?>()
             : new Dictionary<string, object?>
             {
-                ["data"] = "<" + (box.Value is null ? "null" : DatasetRepr.TypeName(box.Value.GetType())) + ">",
+                ["data"] = "<" + (box.Value is null ? "null" : TypeNames.Of(box.Value.GetType())) + ">",
             };
     }
 

@@ -1,3 +1,5 @@
+using Kedro.Text;
+
 namespace Kedro.Pipelines;
 
 /// <summary>
@@ -23,5 +25,5 @@ public sealed record GroupedNodes(string Name, string Type, IReadOnlyList<string
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"GroupedNodes(name='{Name}', type='{Type}', nodes=[{string.Join(", ", Nodes.Select(n => "'" + n + "'"))}], dependencies=[{string.Join(", ", Dependencies.Select(n => "'" + n + "'"))}])";
+        $"GroupedNodes(name={PythonLiterals.Repr(Name)}, type={PythonLiterals.Repr(Type)}, nodes={PythonLiterals.List(Nodes)}, dependencies={PythonLiterals.List(Dependencies)})";
 }

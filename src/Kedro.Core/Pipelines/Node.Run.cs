@@ -53,7 +53,7 @@ public sealed partial class Node
     {
         if (IsStreaming)
         {
-            throw new InvalidOperationException($"Node {this} streams its outputs: run it with RunStreamingAsync.");
+            throw NodeErrors.RunStreamingNode(this);
         }
 
         logger ??= NodeWarnings.Logger;
@@ -75,7 +75,7 @@ public sealed partial class Node
     {
         if (!IsStreaming)
         {
-            throw new InvalidOperationException($"Node {this} does not stream its outputs: run it with RunAsync.");
+            throw NodeErrors.StreamNonStreamingNode(this);
         }
 
         logger ??= NodeWarnings.Logger;
@@ -159,7 +159,7 @@ public sealed partial class Node
         {
             if (inputs.Count > 0)
             {
-                throw new ArgumentException(NodeText.ExpectedNoInputs(this, [.. inputs.Keys]));
+                throw NodeErrors.ExpectedNoInputs(this, [.. inputs.Keys]);
             }
 
             return;
@@ -169,7 +169,7 @@ public sealed partial class Node
         {
             if (inputs.Count != 1 || !inputs.ContainsKey(_rawInputs.SingleName!))
             {
-                throw new ArgumentException(NodeText.ExpectedOneInput(this, _rawInputs.SingleName!, [.. inputs.Keys]));
+                throw NodeErrors.ExpectedOneInput(this, _rawInputs.SingleName!, [.. inputs.Keys]);
             }
 
             return;
@@ -191,10 +191,9 @@ public sealed partial class Node
 
         if (!matches)
         {
-            var message = _rawInputs.IsList
-                ? NodeText.ExpectedInputs(this, _rawInputs.Count, NodeText.List(_rawInputs.Names), [.. inputs.Keys])
-                : NodeText.ExpectedInputs(this, expected.Count, NodeText.SortedList(expected), [.. inputs.Keys]);
-            throw new ArgumentException(message);
+            throw _rawInputs.IsList
+                ? NodeErrors.ExpectedInputs(this, _rawInputs.Names, inOrder: true, [.. inputs.Keys])
+                : NodeErrors.ExpectedInputs(this, expected, inOrder: false, [.. inputs.Keys]);
         }
     }
 
@@ -204,7 +203,7 @@ public sealed partial class Node
         {
             if (result is not null && _function.ReturnKind != NodeReturnKind.Void)
             {
-                Log.NodeReturnValueIgnored(logger, NodeText.ReturnValueIgnored(_givenName ?? _function.FuncName, result));
+                Log.NodeReturnValueIgnored(logger, NodeErrors.ReturnValueIgnored(_givenName ?? _function.FuncName, result));
             }
 
             return NoInputs;
@@ -240,7 +239,7 @@ public sealed partial class Node
 
                 break;
             default:
-                throw new InvalidOperationException(NodeText.OutputNotList(this, result));
+                throw NodeErrors.OutputNotList(this, result);
         }
 
         return outputs;
@@ -249,7 +248,7 @@ public sealed partial class Node
         {
             if (returned != _outputs.Length)
             {
-                throw new InvalidOperationException(NodeText.OutputCountMismatch(this, returned, _outputs.Length));
+                throw NodeErrors.OutputCountMismatch(this, returned, _outputs.Length);
             }
         }
     }
@@ -274,7 +273,7 @@ public sealed partial class Node
 
                 break;
             default:
-                throw new InvalidOperationException(NodeText.OutputNotDictionary(this, result));
+                throw NodeErrors.OutputNotDictionary(this, result);
         }
 
         var entries = _rawOutputs.Entries;
@@ -286,7 +285,7 @@ public sealed partial class Node
 
         if (!keysMatch)
         {
-            throw new InvalidOperationException(NodeText.OutputKeysMismatch(this, returned.Keys, entries.Select(e => e.Key)));
+            throw NodeErrors.OutputKeysMismatch(this, returned.Keys, entries.Select(e => e.Key));
         }
 
         var outputs = new Dictionary<string, object?>(entries.Count);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kedro.Pipelines.Internal;
+using Kedro.Text;
 
 namespace Kedro.Pipelines;
 
@@ -147,7 +148,7 @@ public sealed partial class Node : IEquatable<Node>
     {
         if (func is null)
         {
-            throw new ArgumentException(NodeText.InvalidDefinition("first argument must be a function, not 'NoneType'."));
+            throw NodeErrors.NotAFunction("NoneType");
         }
 
         return Build(func, NodeFunction.For(func), inputs ?? default, outputs ?? default, confirms ?? default, name,
@@ -245,21 +246,21 @@ public sealed partial class Node : IEquatable<Node>
         CheckNames("outputs of", outputs, @namespace);
         if (inputs.IsEmpty && outputs.IsEmpty)
         {
-            throw new ArgumentException(NodeText.NoInputsOrOutputs());
+            throw NodeErrors.NoInputsOrOutputs();
         }
 
         var binding = NodeBinding.Bind(function, inputs)
-            ?? throw new ArgumentException(NodeText.SignatureMismatch(function.FuncName, function.Parameters.Select(p => p.Name), inputs));
+            ?? throw NodeErrors.SignatureMismatch(function.FuncName, function.Parameters.Select(p => p.Name), inputs);
         if (name is not null && !ValidName().IsMatch(name))
         {
-            throw new ArgumentException(NodeText.InvalidName(name));
+            throw NodeErrors.InvalidName(name);
         }
 
         foreach (var tag in tags)
         {
             if (tag is null || !ValidName().IsMatch(tag))
             {
-                throw new ArgumentException(NodeText.InvalidTag(tag ?? "None"));
+                throw NodeErrors.InvalidTag(tag);
             }
         }
 
@@ -270,7 +271,7 @@ public sealed partial class Node : IEquatable<Node>
             var duplicates = node._outputs.Where(output => !seen.Add(output)).ToList();
             if (duplicates.Count > 0)
             {
-                throw new ArgumentException(NodeText.DuplicateOutputs(node, duplicates));
+                throw NodeErrors.DuplicateOutputs(node, duplicates);
             }
         }
 
@@ -280,7 +281,7 @@ public sealed partial class Node : IEquatable<Node>
             var common = node._outputs.Select(StripTranscoding).Where(strippedInputs.Contains).ToList();
             if (common.Count > 0)
             {
-                throw new ArgumentException(NodeText.SameInputsAndOutputs(node, common));
+                throw NodeErrors.SameInputsAndOutputs(node, common);
             }
         }
 
@@ -293,7 +294,7 @@ public sealed partial class Node : IEquatable<Node>
         {
             if (item is null)
             {
-                throw new ArgumentException(NodeText.NotAString(role, names, item));
+                throw NodeErrors.NotAString(role, names, item);
             }
 
             if (NodeWarnings.NeedsDottedNameWarning(item, @namespace))
@@ -306,7 +307,7 @@ public sealed partial class Node : IEquatable<Node>
         {
             if (entry.Key is null)
             {
-                throw new ArgumentException(NodeText.NotAString(role, names, entry.Key));
+                throw NodeErrors.NotAString(role, names, entry.Key);
             }
         }
     }
@@ -316,7 +317,7 @@ public sealed partial class Node : IEquatable<Node>
         var separators = name.Count(c => c == '@');
         if (separators > 1)
         {
-            throw new ArgumentException($"Expected maximum 1 transcoding separator, found {separators} instead: '{name}'.");
+            throw PipelineErrors.TooManyTranscodingSeparators(name, separators);
         }
 
         var at = name.IndexOf('@', StringComparison.Ordinal);
@@ -325,7 +326,7 @@ public sealed partial class Node : IEquatable<Node>
 
     private static string Hash(NodeFunction function, IReadOnlyList<string> inputs, IReadOnlyList<string> outputs)
     {
-        var material = function.Module + "." + function.FuncName + "|" + NodeText.List(inputs) + "|" + NodeText.List(outputs);
+        var material = function.Module + "." + function.FuncName + "|" + PythonLiterals.List(inputs) + "|" + PythonLiterals.List(outputs);
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
         SHA256.HashData(Encoding.UTF8.GetBytes(material), digest);
         return Convert.ToHexStringLower(digest[..4]);

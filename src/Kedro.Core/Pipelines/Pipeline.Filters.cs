@@ -47,7 +47,7 @@ public sealed partial class Pipeline
 
         if (unmatched.Count > 0)
         {
-            throw new ArgumentException(PipelineText.UnknownNamespaces(unmatched));
+            throw PipelineErrors.UnknownNamespaces(unmatched);
         }
 
         return new Pipeline(selected);
@@ -153,7 +153,7 @@ public sealed partial class Pipeline
 
         if (result._items.Length == 0)
         {
-            throw new ArgumentException(PipelineText.NoNodesAfterFilter);
+            throw PipelineErrors.NoNodesAfterFilter();
         }
 
         return result;
@@ -192,7 +192,7 @@ public sealed partial class Pipeline
         }
         else
         {
-            throw new ArgumentException(PipelineText.UnsupportedGroupBy(groupBy));
+            throw PipelineErrors.UnsupportedGroupBy(groupBy);
         }
 
         var groups = new Dictionary<string, (string Type, List<string> Nodes, List<string> Dependencies, HashSet<string> Seen)>(StringComparer.Ordinal);
@@ -244,7 +244,7 @@ public sealed partial class Pipeline
                 candidates.AddRange(_items.Select(node => node.Name).Where(n => n.EndsWith(suffix, StringComparison.Ordinal)));
             }
 
-            throw new ArgumentException(PipelineText.UnknownNodes(unknown, candidates));
+            throw PipelineErrors.UnknownNodes(unknown, candidates);
         }
 
         return [.. names.Select(name => _byName[name])];
@@ -261,7 +261,7 @@ public sealed partial class Pipeline
         var repeated = indices.Where(index => !seen.Add(index)).Select(index => _items[index].Name).ToList();
         if (repeated.Count > 0)
         {
-            throw new ArgumentException(PipelineText.DuplicateNames([(PipelineText.FreeNodes, repeated.Distinct(StringComparer.Ordinal))]));
+            throw PipelineErrors.DuplicateNames([(PipelineErrors.FreeNodes, repeated.Distinct(StringComparer.Ordinal))]);
         }
 
         return indices;
@@ -273,7 +273,7 @@ public sealed partial class Pipeline
             .Distinct(StringComparer.Ordinal).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException(PipelineText.UnknownDatasets(missing));
+            throw PipelineErrors.UnknownDatasets(missing);
         }
     }
 

@@ -1,4 +1,5 @@
 using Kedro.Pipelines.Internal;
+using Kedro.Text;
 
 namespace Kedro.Pipelines;
 
@@ -48,7 +49,7 @@ public sealed partial class Pipeline
     {
         if (pipeline is null)
         {
-            throw new ArgumentNullException(nameof(pipeline), PipelineText.NodesIsNull);
+            throw PipelineErrors.NodesIsNull(nameof(pipeline));
         }
 
         var tagArray = tags?.ToArray() ?? [];
@@ -181,8 +182,8 @@ public sealed partial class Pipeline
         }
 
         var candidates = existing.Order(StringComparer.Ordinal).ToList();
-        var suggestions = missing.SelectMany(name => PipelineCloseMatches.Find(name, candidates)).ToList();
-        throw new PipelineException(PipelineText.MappingFailed(missing, suggestions));
+        var suggestions = missing.SelectMany(name => CloseMatches.Find(name, candidates)).ToList();
+        throw PipelineErrors.MappingFailed(missing, suggestions);
     }
 
     private static void ValidateMappedInputsOutputs(Pipeline pipeline, IEnumerable<string> inputs, IEnumerable<string> outputs)
@@ -191,18 +192,18 @@ public sealed partial class Pipeline
         var strippedOutputs = outputs.Select(Transcoding.Strip).ToList();
         if (strippedInputs.Concat(strippedOutputs).Any(IsParameter))
         {
-            throw new PipelineException(PipelineText.ParametersUnderInputs);
+            throw PipelineErrors.ParametersUnderInputs();
         }
 
         var freeInputs = new HashSet<string>(pipeline.Inputs().Select(Transcoding.Strip), StringComparer.Ordinal);
         if (!strippedInputs.All(freeInputs.Contains))
         {
-            throw new PipelineException(PipelineText.InputsNotFree);
+            throw PipelineErrors.InputsNotFree();
         }
 
         if (strippedOutputs.Any(freeInputs.Contains))
         {
-            throw new PipelineException(PipelineText.OutputsAreFreeInputs);
+            throw PipelineErrors.OutputsAreFreeInputs();
         }
     }
 

@@ -99,7 +99,7 @@ public sealed partial class Pipeline
 
         if (duplicates is not null)
         {
-            throw new OutputNotUniqueException(PipelineText.OutputNotUnique(duplicates));
+            throw PipelineErrors.OutputNotUnique(duplicates);
         }
 
         var confirmed = new HashSet<string>(StringComparer.Ordinal);
@@ -117,7 +117,7 @@ public sealed partial class Pipeline
 
         if (duplicates is not null)
         {
-            throw new ConfirmNotUniqueException(PipelineText.ConfirmNotUnique(duplicates));
+            throw PipelineErrors.ConfirmNotUnique(duplicates);
         }
 
         _byName = new Dictionary<string, int>(count, StringComparer.Ordinal);
@@ -254,7 +254,7 @@ public sealed partial class Pipeline
 
     /// <summary>Kedro's <c>repr</c>: <c>Pipeline([...])</c> with at most ten nodes.</summary>
     /// <returns>The text.</returns>
-    public override string ToString() => PipelineText.Repr(_nodes);
+    public override string ToString() => PipelineErrors.Repr(_nodes);
 
     /// <summary>The dataset names without transcoding (<c>a@csv</c> gives <c>a</c>).</summary>
     internal HashSet<string> StrippedDatasets()
@@ -397,7 +397,7 @@ public sealed partial class Pipeline
 
         if (done < count)
         {
-            throw new CircularDependencyException(PipelineText.Circular(FindLoop(pending)));
+            throw PipelineErrors.Circular(FindLoop(pending));
         }
 
         layerStarts = [.. starts];
@@ -454,7 +454,7 @@ public sealed partial class Pipeline
                 var consumed = consumer.InputType(input);
                 if (produced is not null && consumed is not null && !TypeFit.Fits(produced, consumed))
                 {
-                    throw new PipelineException(PipelineText.TypeMismatch(input, producer, produced, consumer, consumed));
+                    throw PipelineErrors.TypeMismatch(input, producer, produced, consumer, consumed);
                 }
             }
         }
@@ -501,7 +501,7 @@ public sealed partial class Pipeline
 
         if (invalid.Count > 0)
         {
-            throw new ArgumentException(PipelineText.TranscodedWithoutSeparator(invalid));
+            throw PipelineErrors.TranscodedWithoutSeparator(invalid);
         }
     }
 
@@ -521,7 +521,7 @@ public sealed partial class Pipeline
     {
         if (nodes is null)
         {
-            throw new ArgumentNullException(nameof(nodes), PipelineText.NodesIsNull);
+            throw PipelineErrors.NodesIsNull(nameof(nodes));
         }
 
         return Flatten(nodes.Cast<object>());
@@ -531,7 +531,7 @@ public sealed partial class Pipeline
     {
         if (pipelines is null)
         {
-            throw new ArgumentNullException(nameof(pipelines), PipelineText.NodesIsNull);
+            throw PipelineErrors.NodesIsNull(nameof(pipelines));
         }
 
         return Flatten(pipelines.Cast<object>());
@@ -542,7 +542,7 @@ public sealed partial class Pipeline
     {
         if (items is null)
         {
-            throw new ArgumentNullException(nameof(items), PipelineText.NodesIsNull);
+            throw PipelineErrors.NodesIsNull(nameof(items));
         }
 
         var result = new List<Node>();
@@ -584,15 +584,15 @@ public sealed partial class Pipeline
 
                     break;
                 default:
-                    throw new ArgumentException(PipelineText.NotANodeOrPipeline(item));
+                    throw PipelineErrors.NotANodeOrPipeline(item);
             }
         }
 
         if (duplicates is not null)
         {
-            throw new ArgumentException(PipelineText.DuplicateNames(duplicates.Select(entry => (
-                entry.Owner is Pipeline pipeline ? pipeline.ToString().Replace("\n", string.Empty, StringComparison.Ordinal) : PipelineText.FreeNodes,
-                (IEnumerable<string>)entry.Names))));
+            throw PipelineErrors.DuplicateNames(duplicates.Select(entry => (
+                entry.Owner is Pipeline pipeline ? pipeline.ToString().Replace("\n", string.Empty, StringComparison.Ordinal) : PipelineErrors.FreeNodes,
+                (IEnumerable<string>)entry.Names)));
         }
 
         return new FlatNodes([.. result]);

@@ -1,3 +1,5 @@
+using Kedro.Pipelines.Internal;
+
 namespace Kedro.Pipelines;
 
 /// <summary>
@@ -28,8 +30,7 @@ public static class Transcoding
         if (datasetName.IndexOf(Separator, first + 1) >= 0)
         {
             var count = datasetName.Count(c => c == Separator);
-            throw new ArgumentException(
-                $"Expected maximum 1 transcoding separator, found {count} instead: '{datasetName}'.");
+            throw PipelineErrors.TooManyTranscodingSeparators(datasetName, count);
         }
 
         return (datasetName[..first], datasetName[(first + 1)..]);

@@ -296,7 +296,7 @@ public sealed class NodeTask
 
         return LoadedValueConverter.TryConvert(data, type, out var converted, out var reason)
             ? converted
-            : throw new DatasetException(TypedLoadMessages.NodeInputNotConvertible(Node.Name, name, data, type, reason));
+            : throw RunnerErrors.NodeInputNotConvertible(Node.Name, name, data, type, reason);
     }
 
     private void SaveOutputs(HookManager hooks, IReadOnlyDictionary<string, object?> outputs)

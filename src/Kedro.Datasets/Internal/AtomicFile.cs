@@ -187,7 +187,7 @@ internal static class AtomicFile
 
         if (errno == NativeMethods.EEXIST)
         {
-            throw new IOException($"The file '{path}' already exists.");
+            throw FileDatasetErrors.FileExists(path);
         }
 
         File.Move(temp, path, overwrite: false); // no hard links here: .NET's move reports the error or moves

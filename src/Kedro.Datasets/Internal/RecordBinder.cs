@@ -99,14 +99,14 @@ internal sealed class RecordBinder
 
         if (missing.Count > 0)
         {
-            throw new InvalidDataException(DatasetMessages.MissingColumns(type, missing, columns));
+            throw FileDatasetErrors.MissingColumns(type, missing, columns);
         }
 
         if (arguments.Count == 0 && setters.Count == 0)
         {
-            throw new InvalidDataException(members.Constructor is null && members.Properties.Length == 0
-                ? DatasetMessages.NotARecord(type)
-                : DatasetMessages.MissingColumns(type, members.Properties.Select(p => ColumnNames(null, p)[0]), columns));
+            throw members.Constructor is null && members.Properties.Length == 0
+                ? FileDatasetErrors.NotARecord(type)
+                : FileDatasetErrors.MissingColumns(type, members.Properties.Select(p => ColumnNames(null, p)[0]), columns);
         }
 
         return new RecordBinder(type, members.Constructor, [.. arguments], [.. setters], columns);
@@ -188,7 +188,7 @@ internal sealed class RecordBinder
         var properties = MembersOf(type).Properties.Where(p => p.GetMethod is { IsPublic: true }).ToArray();
         if (properties.Length == 0)
         {
-            throw new InvalidDataException(DatasetMessages.NotARecord(type));
+            throw FileDatasetErrors.NotARecord(type);
         }
 
         var columns = properties.Select(p => SaveName(p)).ToArray();
@@ -297,12 +297,12 @@ internal sealed class RecordBinder
                 return float.NaN;
             }
 
-            return nullable ? null : throw new InvalidDataException(DatasetMessages.EmptyCell(rowNumber, column, type));
+            return nullable ? null : throw FileDatasetErrors.EmptyCell(rowNumber, column, type);
         }
 
         return Cells.TryConvert(raw, type, out var value, out var why)
             ? value
-            : throw new InvalidDataException(DatasetMessages.BadCell(rowNumber, column, raw, type, why));
+            : throw FileDatasetErrors.BadCell(rowNumber, column, raw, type, why);
     }
 
     private static object? DefaultOf(Type type) => type.IsValueType && Nullable.GetUnderlyingType(type) is null ? Activator.CreateInstance(type) : null;

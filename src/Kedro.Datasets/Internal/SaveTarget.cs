@@ -19,7 +19,7 @@ internal sealed class SaveTarget
         Path = path;
         FullPath = System.IO.Path.GetFullPath(path);
         Versioned = versioned;
-        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw new IOException($"'{path}' has no parent folder.");
+        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw FileDatasetErrors.NoParentFolder(path);
         Folder = folder;
         TempFolder = versioned ? System.IO.Path.GetDirectoryName(folder) ?? folder : folder;
         TempPrefix = $".{System.IO.Path.GetFileName(FullPath)}.";
@@ -48,5 +48,5 @@ internal sealed class SaveTarget
         new(dataset, path, VersionedDatasets.GetVersion(dataset) is not null);
 
     /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
-    public DatasetException Taken(IOException cause) => DatasetErrors.SavePathExists(Path, _dataset, cause);
+    public DatasetException Taken(IOException cause) => FileDatasetErrors.SavePathExists(Path, _dataset, cause);
 }

@@ -24,8 +24,8 @@ internal static class TextDecoding
             "strict" => DecoderFallback.ExceptionFallback,
             "replace" => new DecoderReplacementFallback("\uFFFD"),
             "ignore" => new DecoderReplacementFallback(string.Empty),
-            _ => throw new ArgumentException(DatasetMessages.BadValue(typeName, argName, "encoding_errors", errors,
-                string.Join(", ", Modes.Select(m => $"'{m}'")))),
+            _ => throw FileDatasetErrors.BadValue(typeName, argName, "encoding_errors", errors,
+                string.Join(", ", Modes.Select(m => $"'{m}'"))),
         };
         return encoding;
     }
@@ -141,8 +141,7 @@ internal static class TextDecoding
             }
         }
 
-        return new InvalidDataException(
-            DatasetMessages.Undecodable(path, encodingName, unknown ?? [], line, (offset ?? textStart) - start), cause);
+        return FileDatasetErrors.Undecodable(path, encodingName, unknown ?? [], line, (offset ?? textStart) - start, cause);
     }
 
     /// <summary>A <see cref="StreamReader"/> whose decoding errors become the dataset's message.</summary>

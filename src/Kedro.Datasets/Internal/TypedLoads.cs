@@ -1,4 +1,5 @@
 using Kedro.IO;
+using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Datasets.Internal;
@@ -14,7 +15,7 @@ internal static class TypedLoads
         ArgumentNullException.ThrowIfNull(requestedType);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, DatasetMessages.TypeName(requestedType));
+            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType));
         }
 
         try
@@ -23,7 +24,7 @@ internal static class TypedLoads
         }
         catch (Exception exception) when (exception is not DatasetException and not OperationCanceledException)
         {
-            throw DatasetMessages.LoadFailed(dataset, exception);
+            throw FileDatasetErrors.LoadFailed(dataset, exception);
         }
     }
 
@@ -33,7 +34,7 @@ internal static class TypedLoads
         ArgumentNullException.ThrowIfNull(requestedType);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, DatasetMessages.TypeName(requestedType));
+            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType));
         }
 
         try
@@ -42,7 +43,7 @@ internal static class TypedLoads
         }
         catch (Exception exception) when (exception is not DatasetException and not OperationCanceledException)
         {
-            throw DatasetMessages.LoadFailed(dataset, exception);
+            throw FileDatasetErrors.LoadFailed(dataset, exception);
         }
     }
 }

@@ -15,7 +15,7 @@ internal static partial class CatalogPaths
     {
         if (!IsAbsoluteProjectPath(projectPath))
         {
-            throw new ArgumentException(FrameworkMessages.ProjectPathNotAbsolute(projectPath), nameof(projectPath));
+            throw FrameworkErrors.ProjectPathNotAbsolute(projectPath, nameof(projectPath));
         }
 
         var root = projectPath.Replace('\\', '/').TrimEnd('/');

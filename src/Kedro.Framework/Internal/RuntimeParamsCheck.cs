@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using Kedro.IO.Internal;
 using Kedro.Pipelines;
+using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Framework.Internal;
@@ -36,8 +37,8 @@ internal static class RuntimeParamsCheck
                 used = true;
                 if (!Fits(declared, value))
                 {
-                    throw new KedroSessionException(FrameworkMessages.RuntimeParamMismatchesFile(
-                        path, value, Expected(declared!), Declared(path, declared), files.Locate("parameters", path) ?? "the parameter files"));
+                    throw FrameworkErrors.RuntimeParamMismatchesFile(
+                        path, value, Expected(declared!), Declared(path, declared), files.Locate("parameters", path) ?? "the parameter files");
                 }
             }
 
@@ -46,7 +47,7 @@ internal static class RuntimeParamsCheck
                 var known = Leaves(configured ?? new Dictionary<string, object?>(), prefix: null).Select(static l => l.Path)
                     .Concat(pipeline.Nodes.SelectMany(static n => n.Inputs).Where(static i => i.StartsWith("params:", StringComparison.Ordinal))
                         .Select(static i => i["params:".Length..]));
-                logger.RuntimeParamUnused(path, FrameworkMessages.Suggestion(CloseMatches.Find(path, known.Distinct(StringComparer.Ordinal))));
+                logger.RuntimeParamUnused(path, FrameworkErrors.Suggestion(CloseMatches.Find(path, known.Distinct(StringComparer.Ordinal))));
             }
         }
     }
@@ -87,8 +88,8 @@ internal static class RuntimeParamsCheck
                 var target = declared is null ? null : MemberType(declared, path.Length == name.Length ? [] : path[(name.Length + 1)..].Split('.'));
                 if (target is not null && !LoadedValueConverter.TryConvert(value, target, out _, out var reason))
                 {
-                    throw new KedroSessionException(FrameworkMessages.RuntimeParamMismatchesNode(
-                        path, value, Expected(target), node.Name, input, declared!, reason));
+                    throw FrameworkErrors.RuntimeParamMismatchesNode(
+                        path, value, Expected(target), node.Name, input, declared!, reason);
                 }
             }
         }
@@ -157,7 +158,7 @@ internal static class RuntimeParamsCheck
             _ when ConfigTreeBinder.ElementType(plain) is not null => "a list",
             _ => "a mapping",
         };
-        return $"{kind} ({type.Name})";
+        return $"{kind} ({TypeNames.Of(type)})";
     }
 
     private static string Declared(string path, object? value)

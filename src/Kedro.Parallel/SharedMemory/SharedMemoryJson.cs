@@ -5,6 +5,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Kedro.Text;
 using Kedro.IO;
 
 namespace Kedro.WorkerProcesses.SharedMemory;
@@ -92,7 +93,7 @@ internal static class SharedMemoryJson
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             throw new DatasetException(
-                $"The shared-memory value cannot be read as '{TypeNamesInterim.TypeName(type)}': {Unwrap(e)}", e);
+                $"The shared-memory value cannot be read as '{TypeNames.Of(type)}': {Unwrap(e)}", e);
         }
     }
 
@@ -110,7 +111,7 @@ internal static class SharedMemoryJson
     {
         if (type == typeof(object))
         {
-            return "is a bare 'System.Object', which has nothing to serialise";
+            return "is a bare 'object', which has nothing to serialise";
         }
 
         if (typeof(Delegate).IsAssignableFrom(type))
@@ -238,7 +239,7 @@ internal static class SharedMemoryJson
                 default:
                     if (value.GetType() == typeof(object))
                     {
-                        throw new NotSupportedException("A bare 'System.Object' has nothing to serialise.");
+                        throw new NotSupportedException("A bare 'object' has nothing to serialise.");
                     }
 
                     JsonSerializer.Serialize(writer, value, value.GetType(), options);

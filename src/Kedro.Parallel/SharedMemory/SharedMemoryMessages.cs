@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text;
+using Kedro.Text;
 using Kedro.IO;
 
 namespace Kedro.WorkerProcesses.SharedMemory;
@@ -12,7 +13,7 @@ internal static class SharedMemoryMessages
 
     /// <summary>Kedro's message for a failed load, naming the dataset.</summary>
     public static DatasetException LoadFailed(object dataset, Exception inner) =>
-        new($"Failed while loading data from dataset {dataset}.\n{inner.Message}", inner);
+        new(DatasetFailureText.LoadFailed(dataset, inner.Message), inner);
 
     public const string NoManager =
         "The SharedMemoryDataset has no SharedMemoryManager: call 'SetManager' (or 'SharedMemoryDataCatalog.SetManagerDatasets') before adopting a segment.";
@@ -24,7 +25,7 @@ internal static class SharedMemoryMessages
 
     /// <summary>Kedro's message for data a shared-memory dataset cannot hand to another process, with the reason and the fix.</summary>
     public static string CannotSerialise(string datasetName, Type type, string reason) =>
-        $"'{TypeNamesInterim.TypeName(type)}' cannot be serialised. ParallelRunner implicit memory datasets can only be used with serialisable data. "
+        $"'{TypeNames.Of(type)}' cannot be serialised. ParallelRunner implicit memory datasets can only be used with serialisable data. "
         + $"Dataset '{datasetName}' was given a value that {reason}. Return serialisable data (arrays of primitive types, strings, "
         + "numbers, records, lists, dictionaries), or register a serializer for the type with "
         + $"'ValueSerializerRegistry.Default.Register<{ShortName(type)}>(...)'.";
@@ -63,10 +64,10 @@ internal static class SharedMemoryMessages
     public const string SingleProcess = "it is a single-process dataset (IsSingleProcess is true): its data lives in this process only.";
 
     public static string AddedInCode(Type type) =>
-        $"it is a '{TypeNamesInterim.TypeName(type)}' added in code, which a worker process cannot re-create; declare it in the catalog configuration instead.";
+        $"it is a '{TypeNames.Of(type)}' added in code, which a worker process cannot re-create; declare it in the catalog configuration instead.";
 
     public static string MemoryDataNotSerialisable(Type type, string reason) =>
-        $"it holds a value of type '{TypeNamesInterim.TypeName(type)}' that {reason}.";
+        $"it holds a value of type '{TypeNames.Of(type)}' that {reason}.";
 
     public static string MemoryDataNotLoadable(string error) =>
         $"its data cannot be loaded to be sent to worker processes: {error}";
@@ -79,11 +80,11 @@ internal static class SharedMemoryMessages
     /// <summary>Why a worker could not re-create a serializer, or <see langword="null"/> when it can.</summary>
     public static string? RecreationProblem(Type valueType, Type serializerType)
     {
-        var name = $"'{TypeNamesInterim.TypeName(serializerType)}' (for '{TypeNamesInterim.TypeName(valueType)}')";
+        var name = $"'{TypeNames.Of(serializerType)}' (for '{TypeNames.Of(valueType)}')";
         var expected = typeof(Kedro.IO.Serialization.IValueSerializer<>).MakeGenericType(valueType);
         if (!expected.IsAssignableFrom(serializerType))
         {
-            return $"{name}: it does not implement '{TypeNamesInterim.TypeName(expected)}'.";
+            return $"{name}: it does not implement '{TypeNames.Of(expected)}'.";
         }
 
         if (serializerType.IsAbstract || serializerType.ContainsGenericParameters || !IsVisible(serializerType))
@@ -116,7 +117,7 @@ internal static class SharedMemoryMessages
         $"The value's type '{typeName}' cannot be found in this process; load it with a requested type, or make sure the assembly that defines it is loaded.";
 
     public static string NoSerializerForStoredType(Type type) =>
-        $"The value was written with a serializer registered for '{TypeNamesInterim.TypeName(type)}', but none is registered for it in this process.";
+        $"The value was written with a serializer registered for '{TypeNames.Of(type)}', but none is registered for it in this process.";
 
     public static string TooLarge(long bytes) =>
         $"The serialised value is {bytes} bytes long; values that are not arrays of primitive types must serialise to less than 2 GB.";

@@ -4,6 +4,7 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+using Kedro.Text;
 using Kedro.IO;
 using Kedro.IO.Serialization;
 using Kedro.WorkerProcesses.Serialization;
@@ -226,7 +227,7 @@ internal static class SharedMemorySegment
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"the serializer '{TypeNamesInterim.TypeName(entry.SerializerType)}' failed to write ({e.GetType().Name}: {e.Message})";
+            return $"the serializer '{TypeNames.Of(entry.SerializerType)}' failed to write ({e.GetType().Name}: {e.Message})";
         }
     }
 

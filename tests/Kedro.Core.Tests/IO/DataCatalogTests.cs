@@ -450,7 +450,7 @@ public class DataCatalogTests
     {
         var catalog = new DataCatalog(new Dictionary<string, IDataset> { ["b"] = new MemoryDataset("text") });
         var error = Assert.Throws<DatasetException>(() => catalog.Load<int>("b"));
-        Assert.Equal("Dataset 'b' loaded a value of type 'System.String', which is not a 'System.Int32'.", error.Message);
+        Assert.Equal("Dataset 'b' loaded a value of type 'string', which is not a 'int'.", error.Message);
     }
 
     [Fact]

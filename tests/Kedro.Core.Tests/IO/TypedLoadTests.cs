@@ -150,7 +150,7 @@ public class TypedLoadTests
     {
         var error = Assert.Throws<DatasetException>(() => CatalogWith(3.5).Load<int>("x"));
         Assert.Equal(
-            "Dataset 'x' loaded a value of type 'System.Double', which is not a 'System.Int32' and cannot be converted to one: 3.5 is not a whole number.",
+            "Dataset 'x' loaded a value of type 'double', which is not a 'int' and cannot be converted to one: 3.5 is not a whole number.",
             error.Message);
     }
 
@@ -159,14 +159,14 @@ public class TypedLoadTests
     {
         var error = Assert.Throws<DatasetException>(() => CatalogWith(long.MaxValue).Load<int>("x"));
         Assert.Contains("is out of range", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("Dataset 'x' loaded a value of type 'System.Int64', which is not a 'System.Int32'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Dataset 'x' loaded a value of type 'long', which is not a 'int'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Load_StringToNumber_IsNotGuessed()
     {
         var error = Assert.Throws<DatasetException>(() => CatalogWith("12").Load("x", typeof(int)));
-        Assert.Equal("Dataset 'x' loaded a value of type 'System.String', which is not a 'System.Int32'.", error.Message);
+        Assert.Equal("Dataset 'x' loaded a value of type 'string', which is not a 'int'.", error.Message);
     }
 
     [Fact]
@@ -174,7 +174,7 @@ public class TypedLoadTests
     {
         var catalog = new DataCatalog(new Dictionary<string, IDataset> { ["x"] = new TypedProbeDataset(_ => null) });
         var error = Assert.Throws<DatasetException>(() => catalog.Load("x", typeof(int)));
-        Assert.Equal("Dataset 'x' loaded 'null', which cannot be returned as 'System.Int32'.", error.Message);
+        Assert.Equal("Dataset 'x' loaded 'null', which cannot be returned as 'int'.", error.Message);
         Assert.Null(catalog.Load("x", typeof(int?)));
         Assert.Null(catalog.Load("x", typeof(string)));
     }
@@ -227,8 +227,8 @@ public class TypedLoadTests
         var error = Assert.Throws<DatasetException>(() => CatalogWith(tree).Load<ModelOptions>("x"));
 
         Assert.StartsWith(
-            "Dataset 'x' loaded a value of type 'System.Collections.Generic.Dictionary<System.String, System.Object>', which is not a "
-            + "'Kedro.Core.Tests.IO.ModelOptions' and cannot be converted to one: ",
+            "Dataset 'x' loaded a value of type 'Dictionary<string, object>', which is not a "
+            + "'ModelOptions' and cannot be converted to one: ",
             error.Message,
             StringComparison.Ordinal);
         Assert.Contains("RandomState", error.Message, StringComparison.Ordinal);

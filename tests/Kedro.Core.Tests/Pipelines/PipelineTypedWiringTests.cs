@@ -36,8 +36,8 @@ public sealed class PipelineTypedWiringTests
             Node.Create((List<Rock> rocks) => rocks.Count, "x", "y", name: "b"),
         ]));
 
-        Assert.Contains("'List<Animal>'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'List<Rock>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'List<PipelineTypedWiringTests.Animal>'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'List<PipelineTypedWiringTests.Rock>'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class PipelineTypedWiringTests
 
         var error = Assert.Throws<PipelineException>(() => producer + consumer);
 
-        Assert.Contains("'Animal'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'PipelineTypedWiringTests.Animal'", error.Message, StringComparison.Ordinal);
         _ = new Rock();
     }
 
@@ -161,6 +161,6 @@ public sealed class PipelineTypedWiringTests
             Node.Create((Rock[] rocks) => rocks.Length, "x", "y", name: "b"),
         ]));
 
-        Assert.Contains("'Rock[]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'PipelineTypedWiringTests.Rock[]'", error.Message, StringComparison.Ordinal);
     }
 }

@@ -89,9 +89,9 @@ public class NodeTaskTypedLoadTests
         var error = Assert.Throws<DatasetException>(() => Run(node, catalog, isAsync));
 
         Assert.Equal(
-            "Node 'scale' cannot take dataset 'params:alpha' as its parameter of type 'System.Int32': the dataset loaded a value of "
-            + "type 'System.String', which cannot be converted to 'System.Int32'. Declare the parameter as 'System.String' or 'object', "
-            + "or configure the dataset to load a 'System.Int32'.",
+            "Node 'scale' cannot take dataset 'params:alpha' as its parameter of type 'int': the dataset loaded a value of "
+            + "type 'string', which cannot be converted to 'int'. Declare the parameter as 'string' or 'object', "
+            + "or configure the dataset to load a 'int'.",
             error.Message);
     }
 
@@ -106,7 +106,7 @@ public class NodeTaskTypedLoadTests
         var error = Assert.Throws<DatasetException>(() => Run(node, catalog, isAsync: false));
 
         Assert.StartsWith(
-            "Node 'train' cannot take dataset 'params:model_options' as its parameter of type 'Kedro.Core.Tests.IO.ModelOptions'",
+            "Node 'train' cannot take dataset 'params:model_options' as its parameter of type 'ModelOptions'",
             error.Message,
             StringComparison.Ordinal);
         Assert.Contains("TestSize", error.Message, StringComparison.Ordinal);

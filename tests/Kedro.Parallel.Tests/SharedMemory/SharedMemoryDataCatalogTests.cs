@@ -137,8 +137,8 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
         Assert.Equal(
             "The following datasets cannot be used with multiprocessing: ['cached', 'custom', 'model_fn']\n"
             + "  'cached': it is a single-process dataset (IsSingleProcess is true): its data lives in this process only.\n"
-            + "  'custom': it is a 'Kedro.Parallel.Tests.SharedMemory.SharedMemoryDataCatalogTests+TextFile' added in code, which a worker process cannot re-create; declare it in the catalog configuration instead.\n"
-            + "  'model_fn': it holds a value of type 'System.Func<System.Int32>' that is a delegate (a function), which cannot be serialised.\n"
+            + "  'custom': it is a 'SharedMemoryDataCatalogTests.TextFile' added in code, which a worker process cannot re-create; declare it in the catalog configuration instead.\n"
+            + "  'model_fn': it holds a value of type 'Func<int>' that is a delegate (a function), which cannot be serialised.\n"
             + "In order to utilize multiprocessing you need to make sure all datasets can be re-created in a worker process: "
             + "declare them in the catalog configuration (type and arguments) rather than adding instances in code, "
             + "give memory datasets only serialisable data, and do not use single-process datasets such as CachedDataset.",
@@ -199,7 +199,7 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
 
         Assert.Contains("['custom']", error.Message, StringComparison.Ordinal);
         Assert.Contains(
-            "\nThe following value serializers cannot be re-created in a worker process:\n  'Kedro.Parallel.Tests.SharedMemory.SharedMemoryDataCatalogTests+TokenSerializer' (for 'System.Uri'): it has no public parameterless constructor.",
+            "\nThe following value serializers cannot be re-created in a worker process:\n  'SharedMemoryDataCatalogTests.TokenSerializer' (for 'Uri'): it has no public parameterless constructor.",
             error.Message,
             StringComparison.Ordinal);
     }

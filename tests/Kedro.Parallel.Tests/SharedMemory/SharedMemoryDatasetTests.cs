@@ -280,7 +280,7 @@ public sealed class SharedMemoryDatasetTests : IDisposable
         var error = Assert.Throws<DatasetException>(() => dataset.Save(lambda));
 
         Assert.StartsWith(
-            "'System.Func<System.Int32>' cannot be serialised. ParallelRunner implicit memory datasets can only be used with serialisable data.",
+            "'Func<int>' cannot be serialised. ParallelRunner implicit memory datasets can only be used with serialisable data.",
             error.Message,
             StringComparison.Ordinal);
         Assert.Contains("Dataset 'model_fn' was given a value that is a delegate", error.Message, StringComparison.Ordinal);
@@ -297,7 +297,7 @@ public sealed class SharedMemoryDatasetTests : IDisposable
 
         var error = Assert.Throws<DatasetException>(() => catalog.Save("handle", new MemoryStream()));
 
-        Assert.StartsWith("handle: 'System.IO.MemoryStream' cannot be serialised.", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("handle: 'MemoryStream' cannot be serialised.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class SharedMemoryDatasetTests : IDisposable
             Assert.Throws<DatasetException>(() => Shared().Save(new Temperature(21.5))).Message,
             StringComparison.Ordinal);
         Assert.Contains(
-            "bare 'System.Object'",
+            "bare 'object'",
             Assert.Throws<DatasetException>(() => Shared().Save(new object())).Message,
             StringComparison.Ordinal);
     }

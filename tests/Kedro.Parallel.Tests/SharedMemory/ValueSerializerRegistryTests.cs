@@ -77,8 +77,8 @@ public class ValueSerializerRegistryTests
         var error = Assert.Throws<DatasetException>(() => registry.ExportRegistrations());
 
         Assert.StartsWith("The following value serializers cannot be re-created in a worker process:", error.Message, StringComparison.Ordinal);
-        Assert.Contains("ConfiguredSerializer' (for 'System.String'): it has no public parameterless constructor.", error.Message, StringComparison.Ordinal);
-        Assert.Contains("HiddenSerializer' (for 'System.Int32'): it is not a public, concrete class.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfiguredSerializer' (for 'string'): it has no public parameterless constructor.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("HiddenSerializer' (for 'int'): it is not a public, concrete class.", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("AnimalSerializer", error.Message, StringComparison.Ordinal);
     }
 

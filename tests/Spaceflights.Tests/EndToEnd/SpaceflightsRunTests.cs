@@ -166,7 +166,7 @@ public sealed partial class SpaceflightsRunTests
 
         Assert.Equal(1, exitCode);
         Assert.StartsWith(
-            "Error: Invalid value for model_options.test_size: abc. Expected a number (Double), as node 'split_data_node' declares for 'params:model_options' (ModelOptions).",
+            "Error: Invalid value for model_options.test_size: abc. Expected a number (double), as node 'split_data_node' declares for 'params:model_options' (ModelOptions).",
             project.Error,
             StringComparison.Ordinal);
         Assert.DoesNotContain("Running node", project.Output, StringComparison.Ordinal);

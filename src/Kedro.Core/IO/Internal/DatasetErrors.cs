@@ -1,22 +1,26 @@
+using Kedro.Text;
+
 namespace Kedro.IO.Internal;
 
-/// <summary>Kedro's dataset messages, built in one place so they stay consistent.</summary>
+/// <summary>Creates the exceptions of datasets with Kedro's messages, in one place so they stay consistent.</summary>
 internal static class DatasetErrors
 {
     internal const string SaveNullMessage = "Saving 'null' to a 'Dataset' is not allowed";
 
     internal const string NotSavedYetMessage = "Data for MemoryDataset has not been saved yet.";
 
-    internal const string HttpVersioningMessage =
-        "Versioning is not supported for HTTP protocols. Please remove the `versioned` flag from the dataset configuration.";
+    internal static DatasetException HttpVersioning() =>
+        new("Versioning is not supported for HTTP protocols. Please remove the `versioned` flag from the dataset configuration.");
+
+    internal static DatasetException NotSavedYet() => new(NotSavedYetMessage);
 
     internal static DatasetException SaveNull() => new(SaveNullMessage);
 
     internal static DatasetException LoadFailed(object dataset, Exception inner) =>
-        new($"Failed while loading data from dataset {dataset}.\n{inner.Message}", inner);
+        new(DatasetFailureText.LoadFailed(dataset, inner.Message), inner);
 
     internal static DatasetException SaveFailed(object dataset, Exception inner) =>
-        new($"Failed while saving data to dataset {dataset}.\n{inner.Message}", inner);
+        new(DatasetFailureText.SaveFailed(dataset, inner.Message), inner);
 
     internal static DatasetException ExistsFailed(object dataset, Exception inner) =>
         new($"Failed during exists check for dataset {dataset}.\n{inner.Message}", inner);
@@ -25,26 +29,19 @@ internal static class DatasetErrors
         new($"Failed during release for dataset {dataset}.\n{inner.Message}", inner);
 
     internal static DatasetException WrongType(object dataset, Type expected, Type actual) =>
-        new($"Failed while saving data to dataset {dataset}.\n"
-            + $"The dataset saves data of type '{DatasetRepr.TypeName(expected)}', but got '{DatasetRepr.TypeName(actual)}'.");
+        new(DatasetFailureText.SaveFailed(dataset, $"The dataset saves data of type '{TypeNames.Of(expected)}', but got '{TypeNames.Of(actual)}'."));
 
-    internal static DatasetException InvalidCopyMode(string mode) =>
+    internal static DatasetException InvalidCopyMode(object? mode) =>
         new($"Invalid copy mode: {mode}. Possible values are: deepcopy, copy, assign.");
 
-    internal static string UnsafeVersion(string? version) =>
-        $"Version string '{version}' is not allowed. Version strings must be a single non-empty path component "
-        + "with no path separators ('/' or '\\') and must not be '.' or '..'.";
+    internal static DatasetException UnsafeVersion(string? version) => new(DatasetFailureText.UnsafeVersion(version));
 
     internal static VersionNotFoundException NoVersions(object dataset) => new($"Did not find any versions for {dataset}");
 
     internal static VersionNotFoundException NoVersions(object dataset, Exception inner) =>
         new($"Did not find any versions for {dataset}. This could be due to insufficient permission. Exception: {inner.Message}", inner);
 
-    internal static DatasetException SavePathExists(string path, object dataset) =>
-        new($"Save path '{path}' for {dataset} must not exist if versioning is enabled.");
-
-    internal static DatasetException SavePathExists(string path, object dataset, Exception inner) =>
-        new($"Save path '{path}' for {dataset} must not exist if versioning is enabled.", inner);
+    internal static DatasetException SavePathExists(string path, object dataset) => new(DatasetFailureText.SavePathExists(path, dataset));
 
     internal static DatasetException FileInTheWay(string filepath, Exception inner)
     {

@@ -133,7 +133,7 @@ internal sealed partial class FactoryPattern
 
             if (!values.TryGetValue(field, out var value))
             {
-                throw new DatasetException(CatalogMessages.IncorrectPatternConfig(["{" + field + "}"], pattern));
+                throw CatalogErrors.IncorrectPatternConfig(["{" + field + "}"], pattern);
             }
 
             result.Append(value);
@@ -149,7 +149,7 @@ internal sealed partial class FactoryPattern
             }
             catch (FormatException error)
             {
-                throw new DatasetException(CatalogMessages.PatternFormatFailed(datasetName, pattern, template, error.Message), error);
+                throw CatalogErrors.PatternFormatFailed(datasetName, pattern, template, error);
             }
         }
     }
@@ -187,7 +187,7 @@ internal sealed partial class FactoryPattern
 
             if (c == '}' && strict)
             {
-                throw new FormatException("Single '}' encountered in format string");
+                throw CatalogErrors.BadFormatString("Single '}' encountered in format string");
             }
 
             if (c == '{')
@@ -197,7 +197,7 @@ internal sealed partial class FactoryPattern
                 {
                     if (strict)
                     {
-                        throw new FormatException(_position + 1 == text.Length
+                        throw CatalogErrors.BadFormatString(_position + 1 == text.Length
                             ? "Single '{' encountered in format string"
                             : "expected '}' before end of string");
                     }
@@ -210,7 +210,7 @@ internal sealed partial class FactoryPattern
                 field = text[(_position + 1)..end];
                 if (strict && field.Contains('{', StringComparison.Ordinal))
                 {
-                    throw new FormatException("unexpected '{' in field name");
+                    throw CatalogErrors.BadFormatString("unexpected '{' in field name");
                 }
 
                 var colon = field.IndexOf(':', StringComparison.Ordinal);

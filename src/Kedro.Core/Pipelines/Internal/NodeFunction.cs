@@ -19,7 +19,7 @@ internal sealed class NodeFunction
     private NodeFunction(Type delegateType, MethodInfo method)
     {
         var invoke = delegateType.GetMethod("Invoke")
-            ?? throw new ArgumentException(NodeText.InvalidDefinition($"first argument must be a function, not '{delegateType.Name}'."));
+            ?? throw NodeErrors.NotAFunction(delegateType.Name);
         FuncName = ReadableName(method);
         Module = ModuleName(method);
 
@@ -36,7 +36,7 @@ internal sealed class NodeFunction
             var name = declared.Name ?? invokeParameters[i].Name ?? "arg" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (type.IsByRef || type.IsPointer)
             {
-                throw new ArgumentException(NodeText.InvalidDefinition($"the function parameter '{name}' is passed by reference or by pointer, which a node cannot bind."));
+                throw NodeErrors.ParameterByReference(name);
             }
 
             if (type == typeof(CancellationToken) && TokenIndex < 0)

@@ -37,7 +37,7 @@ internal static class NodeWarnings
     {
         if (Interlocked.Exchange(ref DottedNamesWarned, 1) == 0)
         {
-            Log.DottedDatasetNames(Logger, NodeText.DottedNames);
+            Log.DottedDatasetNames(Logger, NodeErrors.DottedNames);
         }
     }
 }

@@ -1,4 +1,6 @@
+using Kedro.IO;
 using Kedro.Pipelines;
+using Kedro.Text;
 
 namespace Kedro.Runners.Internal;
 
@@ -27,6 +29,18 @@ internal static class RunnerErrors
             + "which one of the two runs saves, so each could load or release the other's data. Runs sharing a catalog may share only "
             + "datasets neither of them saves (intermediates the runner creates included). Wait for that run to end, give each run its "
             + "own catalog, or run a namespaced copy of the pipeline (new Pipeline(pipeline, @namespace: ...)) so its datasets have names of their own.");
+
+    /// <summary>A node input that cannot be converted to the type of the parameter it fills.</summary>
+    public static DatasetException NodeInputNotConvertible(string nodeName, string dataset, object? value, Type parameterType, string? reason)
+    {
+        var loaded = value is null ? "'null'" : $"a value of type '{TypeNames.OfValue(value)}'";
+        var why = reason is null ? string.Empty : $" ({reason.TrimEnd('.')})";
+        var parameter = TypeNames.Of(parameterType);
+        return new($"Node '{nodeName}' cannot take dataset '{dataset}' as its parameter of type '{parameter}': the dataset loaded "
+            + $"{loaded}, which cannot be converted to '{parameter}'{why}. Declare the parameter as "
+            + (value is null ? "a nullable type" : $"'{TypeNames.OfValue(value)}' or 'object'")
+            + $", or configure the dataset to load a '{parameter}'.");
+    }
 
     /// <summary>Python's repr of a set of strings, sorted for a stable message: <c>{'a', 'b'}</c>, or <c>set()</c>.</summary>
     public static string PythonSet(IEnumerable<string> items)

@@ -1,8 +1,8 @@
-using Kedro.Config.Internal;
+using Kedro.Text;
 
-namespace Kedro.Config.Tests.Internal;
+namespace Kedro.Config.Tests.Text;
 
-public class PythonTextTests
+public class PythonLiteralsTests
 {
     [Theory]
     [InlineData(1.0, "1.0")]
@@ -17,12 +17,12 @@ public class PythonTextTests
     [InlineData(0.30000000000000004, "0.30000000000000004")]
     public void Float_PrintsAsPython(double value, string expected)
     {
-        Assert.Equal(expected, PythonText.Float(value));
+        Assert.Equal(expected, PythonLiterals.Float(value));
     }
 
     [Fact]
     public void List_PrintsAsPython()
     {
-        Assert.Equal("['catalog*', 'catalog*/**']", PythonText.List(["catalog*", "catalog*/**"]));
+        Assert.Equal("['catalog*', 'catalog*/**']", PythonLiterals.List(["catalog*", "catalog*/**"]));
     }
 }

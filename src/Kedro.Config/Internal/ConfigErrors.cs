@@ -1,7 +1,9 @@
+using Kedro.Text;
+
 namespace Kedro.Config.Internal;
 
-/// <summary>The configuration loader's messages, in Kedro's words where Kedro has them, built in one place.</summary>
-internal static class ConfigMessages
+/// <summary>Creates the configuration loader's exceptions and the messages of its interpolation problems, in Kedro's words where Kedro has them.</summary>
+internal static class ConfigErrors
 {
     public const string AcceptedMergeStrategies = "['soft', 'destructive']";
 
@@ -15,7 +17,7 @@ internal static class ConfigMessages
         new($"Given configuration path either does not exist or is not a valid directory: {path}");
 
     public static MissingConfigException NoFiles(string basePath, string envPath, IEnumerable<string> patterns) =>
-        new($"No files of YAML or JSON format found in {basePath} or {envPath} matching the glob pattern(s): {PythonText.List(patterns)}");
+        new($"No files of YAML or JSON format found in {basePath} or {envPath} matching the glob pattern(s): {PythonLiterals.List(patterns)}");
 
     public static KeyNotFoundException NoPatterns(string key) =>
         new($"No config patterns were found for '{key}' in your config loader");
@@ -97,7 +99,11 @@ internal static class ConfigMessages
 
     public static string EnvironmentVariableNotFound(string name) => $"Environment variable '{name}' not found";
 
-    public static string UnclosedInterpolation => "Missing closing '}' in the interpolation; write '${key}', or '\\${' for a literal '${'.";
+    public static FormatException UnclosedInterpolation() =>
+        new("Missing closing '}' in the interpolation; write '${key}', or '\\${' for a literal '${'.");
+
+    public static FormatException NotAKeyValuePair(string mapping, string pair) =>
+        new($"Expected 'key: value' in the mapping '{mapping}', found '{pair}'.");
 
     public static string ResolverFailed(string name, Exception error) => $"Resolver '{name}' failed: {error.Message}";
 

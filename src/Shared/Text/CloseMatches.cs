@@ -1,8 +1,10 @@
-namespace Kedro.Pipelines.Internal;
+namespace Kedro.Text;
 
-/// <summary>Python's <c>difflib.get_close_matches</c> (Ratcliff/Obershelp similarity, no junk heuristic).</summary>
-internal static class PipelineCloseMatches
+/// <summary>Python's <c>difflib.get_close_matches</c> (Ratcliff/Obershelp similarity, no junk heuristic), for Kedro's suggestions.</summary>
+/// <remarks>Compiled into every Kedro.NET assembly that suggests names (src/Shared/Text).</remarks>
+internal static class CloseMatches
 {
+    /// <summary>The best matches of <paramref name="word"/> among <paramref name="possibilities"/>, best first.</summary>
     public static IReadOnlyList<string> Find(string word, IEnumerable<string> possibilities, int count = 3, double cutoff = 0.6)
     {
         var scored = new List<(double Score, string Candidate)>();
