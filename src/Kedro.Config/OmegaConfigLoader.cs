@@ -68,7 +68,7 @@ public sealed class OmegaConfigLoader
         }
 
         ConfigPatterns = patterns;
-        _runtimeParams = ConfigTrees.CopyMapping(runtimeParams);
+        _runtimeParams = ConfigTree.CopyMapping(runtimeParams, normalizeScalars: true);
         MergeStrategy = new Dictionary<string, string>(mergeStrategy ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _customResolvers = customResolvers ?? NoResolvers;
         IgnoreHidden = ignoreHidden;
@@ -127,11 +127,11 @@ public sealed class OmegaConfigLoader
         set
         {
             ArgumentNullException.ThrowIfNull(key);
-            var copy = ConfigTrees.CopyMapping(value);
+            var copy = ConfigTree.CopyMapping(value, normalizeScalars: true);
             _assigned[key] = copy;
             if (key == Globals)
             {
-                _globals = ConfigTrees.CopyMapping(copy);
+                _globals = ConfigTree.CopyMapping(copy);
             }
         }
     }
@@ -144,7 +144,7 @@ public sealed class OmegaConfigLoader
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonText.Repr(ConfigTrees.Copy(_runtimeParams))}, "
+        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonText.Repr(ConfigTree.Copy(_runtimeParams))}, "
         + $"config_patterns={{{string.Join(", ", ConfigPatterns.Select(p => $"'{p.Key}': {PythonText.List(p.Value)}"))}}}, "
         + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={{{string.Join(", ", MergeStrategy.Select(p => $"'{p.Key}': '{p.Value}'"))}}})";
 
@@ -153,7 +153,7 @@ public sealed class OmegaConfigLoader
         ArgumentNullException.ThrowIfNull(key);
         if (_assigned.TryGetValue(key, out var assigned))
         {
-            return ConfigTrees.CopyMapping(assigned);
+            return ConfigTree.CopyMapping(assigned);
         }
 
         if (!ConfigPatterns.TryGetValue(key, out var patterns))
@@ -225,7 +225,7 @@ public sealed class OmegaConfigLoader
             // As Kedro does for credentials, each file's interpolations are resolved on their own, before the files are merged.
             resolved = perFile
                 .Select(entry => Resolve(entry.Root, key))
-                .Aggregate((current, next) => ConfigTrees.DeepMerge(current, next));
+                .Aggregate((current, next) => ConfigTree.Merge(current, next, ConfigMessages.CannotMergeMappingWithList));
         }
         else
         {
@@ -293,7 +293,7 @@ public sealed class OmegaConfigLoader
         var strategy = MergeStrategy.GetValueOrDefault(key, "destructive");
         if (strategy.Equals("soft", StringComparison.OrdinalIgnoreCase))
         {
-            return ConfigTrees.DeepMerge(config, envConfig);
+            return ConfigTree.Merge(config, envConfig, ConfigMessages.CannotMergeMappingWithList);
         }
 
         if (!strategy.Equals("destructive", StringComparison.OrdinalIgnoreCase))

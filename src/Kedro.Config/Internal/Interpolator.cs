@@ -71,7 +71,7 @@ internal sealed class Interpolator
 
                 return list;
             case ScalarNode { Value: string text } scalar when text.Contains("${", StringComparison.Ordinal):
-                return ConfigTrees.Copy(ResolveScalar(scalar, text, path));
+                return ConfigTree.Copy(ResolveScalar(scalar, text, path), normalizeScalars: true);
             case ScalarNode scalar:
                 return scalar.Value;
             default:
@@ -165,7 +165,7 @@ internal sealed class Interpolator
         var parts = dots == 0 ? [] : path.Take(Math.Max(0, path.Count - dots)).ToList();
         if (rest.Length > 0)
         {
-            parts.AddRange(ConfigTrees.SplitPath(rest));
+            parts.AddRange(ConfigPath.SplitPath(rest));
         }
 
         ConfigNode? current = _root;
@@ -204,7 +204,7 @@ internal sealed class Interpolator
         {
             try
             {
-                return ConfigTrees.Copy(resolver(arguments));
+                return ConfigTree.Copy(resolver(arguments), normalizeScalars: true);
             }
             catch (Exception error) when (error is not BadConfigException)
             {
@@ -241,9 +241,9 @@ internal sealed class Interpolator
             throw new InterpolationProblem(ConfigMessages.GlobalsUnderscore, expression, null);
         }
 
-        if (ConfigTrees.TrySelect(_globals(), key, out var value))
+        if (ConfigPath.TrySelect(_globals(), key, out var value))
         {
-            return ConfigTrees.Copy(value);
+            return ConfigTree.Copy(value, normalizeScalars: true);
         }
 
         return arguments.Count > 1
@@ -260,9 +260,9 @@ internal sealed class Interpolator
         }
 
         var key = arguments.Count > 0 ? PythonText.Str(arguments[0]) : string.Empty;
-        if (ConfigTrees.TrySelect(_runtimeParams, key, out var value))
+        if (ConfigPath.TrySelect(_runtimeParams, key, out var value))
         {
-            return ConfigTrees.Copy(value);
+            return ConfigTree.Copy(value, normalizeScalars: true);
         }
 
         return arguments.Count > 1

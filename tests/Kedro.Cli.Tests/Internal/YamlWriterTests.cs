@@ -1,4 +1,4 @@
-using Kedro.Cli.Internal;
+using Kedro.Shared.Yaml;
 
 namespace Kedro.Cli.Tests.Internal;
 

@@ -1,4 +1,5 @@
 using Kedro.Config.Internal;
+using Kedro.Shared.Yaml;
 
 namespace Kedro.Config.Tests.Internal;
 
