@@ -66,6 +66,8 @@ internal static class JsonTrees
                     JsonValueKind.String => value.ToString(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
+                    JsonValueKind.Number when value.TryGetValue<double>(out var d) => d, // 2.0 stays a float, as in Python
+                    JsonValueKind.Number when value.TryGetValue<float>(out var f) => (double)f,
                     JsonValueKind.Number => ToPlain(JsonNode.Parse(value.ToJsonString())),
                     _ => null,
                 };
@@ -101,6 +103,8 @@ internal static class JsonTrees
                 return JsonNode.Parse(number.ToString(CultureInfo.InvariantCulture)); // an integer beyond 64 bits, exact
             case double number when !double.IsFinite(number):
                 return JsonValue.Create(number.ToString(CultureInfo.InvariantCulture)); // NaN/Infinity as Python's json writes them
+            case double number:
+                return JsonValue.Create(number); // in memory, so a plain tree gets a float back even for 2.0
             case DataTable table:
                 var rows = new JsonArray();
                 foreach (DataRow row in table.Rows)
