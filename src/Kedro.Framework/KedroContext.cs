@@ -74,7 +74,7 @@ public sealed class KedroContext
     public DataCatalog Catalog => GetCatalog(saveVersion: null, loadVersions: null);
 
     /// <summary>Finds where keys are written in the configuration folders this context reads.</summary>
-    internal ConfigLocations Locations => new(ProjectPath, ConfigLoader.ConfSource, [ConfigLoader.Env, ConfigLoader.BaseEnv]);
+    internal ConfigLocations Locations => new(ProjectPath, ConfigLoader);
 
     internal DataCatalog GetCatalog(string? saveVersion, IReadOnlyDictionary<string, string>? loadVersions)
     {
