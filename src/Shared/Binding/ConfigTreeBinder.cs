@@ -41,30 +41,15 @@ internal static class ConfigTreeBinder
     /// <returns><see langword="true"/> when bound.</returns>
     public static bool TryBind(object? tree, Type target, out object? result, out string? reason)
     {
-        result = null;
-        JsonNode? node;
         try
         {
-            if (!TryBuild(tree, target, 0, out node))
-            {
-                reason = "it holds values other than dictionaries, lists and scalars";
-                return false;
-            }
-        }
-        catch (ArgumentException e)
-        {
-            reason = e.Message; // two keys naming the same member
-            return false;
-        }
-
-        try
-        {
-            result = node.Deserialize(target, Options);
+            result = Bind(tree, target);
             reason = result is null ? "it bound to null" : null;
             return result is not null;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
+            result = null;
             reason = e.Message;
             return false;
         }
@@ -74,7 +59,7 @@ internal static class ConfigTreeBinder
     /// <param name="tree">The tree or JSON.</param>
     /// <param name="target">The wanted type.</param>
     /// <returns>The bound value (<see langword="null"/> for a null tree).</returns>
-    /// <exception cref="JsonException">The data does not fit <paramref name="target"/>.</exception>
+    /// <exception cref="JsonException">The data does not fit <paramref name="target"/>, or two keys name the same member.</exception>
     /// <exception cref="NotSupportedException">System.Text.Json cannot create <paramref name="target"/>.</exception>
     public static object? Bind(object? tree, Type target)
     {
@@ -83,7 +68,7 @@ internal static class ConfigTreeBinder
         {
             if (!TryBuild(tree, target, 0, out node))
             {
-                throw new JsonException("The data holds values other than dictionaries, lists and scalars.");
+                throw new JsonException("it holds values other than dictionaries, lists and scalars");
             }
         }
         catch (ArgumentException e)
