@@ -45,7 +45,7 @@ public sealed class YamlWriterTests : IDisposable
     [Fact]
     public void Write_ThenReadByTheConfigLoader_GivesTheSameTree()
     {
-        string[] texts = ["0x1F", "1:30", "0b11", "010", "1e3", "1.5e3", "1_000", "~", "", "Off", ".NaN", "-.inf", "a: b", "# c", " padded ", "two\nlines", "it's", "{x}"];
+        string[] texts = ["0x1F", "1:30", "0b11", "010", "1e3", "1.5e3", "1_000", "~", "", "Off", ".NaN", "-.inf", "a: b", "# c", " padded ", "two\nlines", "tab\there", "bell\a", "say \"hi\"\\", "it's", "{x}", "naïve"];
         var tree = new Dictionary<string, object?>
         {
             ["texts"] = texts.Cast<object?>().ToList(),
