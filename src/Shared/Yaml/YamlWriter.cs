@@ -12,8 +12,8 @@ namespace Kedro.Shared.Yaml;
 /// <c>.nan</c>). A string is quoted when <see cref="YamlScalars"/> would read it back as anything but that string or
 /// when PyYAML would quote it, in double quotes with escapes when it holds a line break or a control character.
 /// The one YAML writer of Kedro.NET (the CLI's listings and YAMLDataset's saves). It is written by hand rather than
-/// on YamlDotNet's emitter because loading and compiling the emitter added about 40 ms of CPU to every
-/// <c>catalog list</c> and <c>registry list</c> (docs/benchmarks.md).
+/// on YamlDotNet's emitter because loading and compiling the emitter added 20 to 45 ms of CPU to every
+/// <c>catalog list</c> and <c>registry list</c> (docs/benchmarks.md, "The CLI's YAML writer").
 /// </summary>
 internal static partial class YamlWriter
 {
