@@ -69,7 +69,7 @@ public sealed class OmegaConfigLoader
         }
 
         ConfigPatterns = patterns;
-        _runtimeParams = ConfigTrees.CopyMapping(runtimeParams);
+        _runtimeParams = ConfigTree.CopyMapping(runtimeParams, normalizeScalars: true);
         MergeStrategy = new Dictionary<string, string>(mergeStrategy ?? new Dictionary<string, string>(), StringComparer.Ordinal);
         _customResolvers = customResolvers ?? NoResolvers;
         IgnoreHidden = ignoreHidden;
@@ -128,11 +128,11 @@ public sealed class OmegaConfigLoader
         set
         {
             ArgumentNullException.ThrowIfNull(key);
-            var copy = ConfigTrees.CopyMapping(value);
+            var copy = ConfigTree.CopyMapping(value, normalizeScalars: true);
             _assigned[key] = copy;
             if (key == Globals)
             {
-                _globals = ConfigTrees.CopyMapping(copy);
+                _globals = ConfigTree.CopyMapping(copy);
             }
         }
     }
@@ -143,9 +143,78 @@ public sealed class OmegaConfigLoader
     public Dictionary<string, object?>? Get(string key) =>
         _assigned.ContainsKey(key) || ConfigPatterns.ContainsKey(key) ? this[key] : null;
 
+    /// <summary>
+    /// Where a key of a configuration is written, for messages that point at the file: the first file of the run
+    /// environment, then of <see cref="BaseEnv"/>, matching the configuration's patterns that declares the key, with the
+    /// line and column the loader read it at. The files are read again (as every load reads them); values are not resolved.
+    /// </summary>
+    /// <param name="key">The configuration, such as <c>"catalog"</c> or <c>"parameters"</c>.</param>
+    /// <param name="path">The key within it, outermost first: <c>["companies"]</c>, or <c>["model", "test_size"]</c>.</param>
+    /// <returns>The location, or <see langword="null"/> when no readable file declares the key, the configuration has no
+    /// patterns, or the configuration folder is not a local folder.</returns>
+    public ConfigLocation? Locate(string key, IReadOnlyList<string> path)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Count == 0 || !ConfigPatterns.TryGetValue(key, out var patterns))
+        {
+            return null;
+        }
+
+        var environments = Env == BaseEnv ? [BaseEnv] : new[] { Env, BaseEnv };
+        foreach (var folder in environments.Select(environment => Path.Combine(ConfSource, environment)).Where(Directory.Exists))
+        {
+            foreach (var file in ConfigFiles.Find(ConfSource, folder, patterns, IgnoreHidden))
+            {
+                if (TryReadFile(file) is { } root && KeyMark(root, path) is { HasLine: true } mark)
+                {
+                    return new ConfigLocation(file, mark.Line, mark.Column);
+                }
+            }
+        }
+
+        return null;
+
+        static MapNode? TryReadFile(string file)
+        {
+            try
+            {
+                return YamlReader.ReadFile(file);
+            }
+            catch (Exception e) when (e is BadConfigException or IOException or UnauthorizedAccessException)
+            {
+                return null; // a file that cannot be read locates nothing; loading it reports the problem
+            }
+        }
+    }
+
+    private static SourceMark? KeyMark(MapNode root, IReadOnlyList<string> path)
+    {
+        var map = root;
+        for (var i = 0; ; i++)
+        {
+            if (!map.Entries.TryGetValue(path[i], out var value))
+            {
+                return null;
+            }
+
+            if (i == path.Count - 1)
+            {
+                return map.KeyMarks.TryGetValue(path[i], out var mark) ? mark : value.Mark;
+            }
+
+            if (value is not MapNode inner)
+            {
+                return null;
+            }
+
+            map = inner;
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
-        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonLiterals.Repr(ConfigTrees.Copy(_runtimeParams))}, "
+        $"OmegaConfigLoader(conf_source={ConfSource}, env={Env}, runtime_params={PythonLiterals.Repr(ConfigTree.Copy(_runtimeParams))}, "
         + $"config_patterns={PythonLiterals.Dict(ConfigPatterns)}, "
         + $"base_env={BaseEnv}, default_run_env={DefaultRunEnv}, merge_strategy={PythonLiterals.Dict(MergeStrategy)})";
 
@@ -154,7 +223,7 @@ public sealed class OmegaConfigLoader
         ArgumentNullException.ThrowIfNull(key);
         if (_assigned.TryGetValue(key, out var assigned))
         {
-            return ConfigTrees.CopyMapping(assigned);
+            return ConfigTree.CopyMapping(assigned);
         }
 
         if (!ConfigPatterns.TryGetValue(key, out var patterns))
@@ -226,7 +295,7 @@ public sealed class OmegaConfigLoader
             // As Kedro does for credentials, each file's interpolations are resolved on their own, before the files are merged.
             resolved = perFile
                 .Select(entry => Resolve(entry.Root, key))
-                .Aggregate((current, next) => ConfigTrees.DeepMerge(current, next));
+                .Aggregate((current, next) => ConfigTree.Merge(current, next, ConfigErrors.CannotMergeMappingWithList));
         }
         else
         {
@@ -294,7 +363,7 @@ public sealed class OmegaConfigLoader
         var strategy = MergeStrategy.GetValueOrDefault(key, "destructive");
         if (strategy.Equals("soft", StringComparison.OrdinalIgnoreCase))
         {
-            return ConfigTrees.DeepMerge(config, envConfig);
+            return ConfigTree.Merge(config, envConfig, ConfigErrors.CannotMergeMappingWithList);
         }
 
         if (!strategy.Equals("destructive", StringComparison.OrdinalIgnoreCase))

@@ -62,8 +62,7 @@ public sealed class KedroContext
                 parameters = new Dictionary<string, object?>(StringComparer.Ordinal);
             }
 
-            ConfigTrees.MergeInto(parameters, _runtimeParams);
-            return parameters;
+            return ConfigTree.Merge(parameters, _runtimeParams);
         }
     }
 
@@ -75,7 +74,7 @@ public sealed class KedroContext
     public DataCatalog Catalog => GetCatalog(saveVersion: null, loadVersions: null);
 
     /// <summary>Finds where keys are written in the configuration folders this context reads.</summary>
-    internal ConfigLocations Locations => new(ProjectPath, ConfigLoader.ConfSource, [ConfigLoader.Env, ConfigLoader.BaseEnv]);
+    internal ConfigLocations Locations => new(ProjectPath, ConfigLoader);
 
     internal DataCatalog GetCatalog(string? saveVersion, IReadOnlyDictionary<string, string>? loadVersions)
     {
@@ -96,8 +95,8 @@ public sealed class KedroContext
         try
         {
             catalog = DataCatalog.FromConfig(
-                ConfigTrees.Copy(confCatalog),
-                ConfigTrees.Copy(confCreds),
+                ConfigTree.CopyMapping(confCatalog),
+                ConfigTree.CopyMapping(confCreds),
                 loadVersions,
                 saveVersion,
                 _settings.DatasetRegistry,
@@ -110,7 +109,7 @@ public sealed class KedroContext
         }
 
         var parameters = Params;
-        foreach (var (name, value) in ConfigTrees.ParameterDatasets(parameters))
+        foreach (var (name, value) in ParameterFeed.Datasets(parameters))
         {
             catalog.Set(name, value);
         }

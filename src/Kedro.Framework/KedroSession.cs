@@ -117,7 +117,7 @@ public sealed class KedroSession : IDisposable
         var sessionId = DatasetVersions.GenerateTimestamp(settings.TimeProvider);
         var parameters = runtimeParams is null
             ? new Dictionary<string, object?>(StringComparer.Ordinal)
-            : ConfigTrees.Copy(runtimeParams);
+            : ConfigTree.CopyMapping(runtimeParams);
         return new KedroSession(settings, sessionId, path, source, env, parameters, hookManager);
     }
 

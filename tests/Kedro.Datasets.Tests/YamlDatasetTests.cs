@@ -89,4 +89,55 @@ public sealed class YamlDatasetTests : IDisposable
         Assert.Equal(2, ((Dictionary<string, object?>)new YamlDataset(path, version: new DatasetVersion(null, null)).Load()!)["v"]);
         Assert.Equal(1, ((Dictionary<string, object?>)new YamlDataset(path, version: new DatasetVersion("2024-01-01T00.00.00.000Z", null)).Load()!)["v"]);
     }
+
+    [Fact]
+    public void Load_Untyped_ReadsIntegersAsTheConfigLoaderDoesAndFloatsAsSafeLoadDoes()
+    {
+        File.WriteAllText(_dir.PathOf("n.yml"), "sexagesimal: 1:30\nhuge: 1180591620717411303424\nhex: 0x_1F\nshort_float: 1e3\nsigned_exponent: 1.5e+3\n");
+
+        var tree = (Dictionary<string, object?>)new YamlDataset(_dir.PathOf("n.yml")).Load()!;
+
+        Assert.Equal(90, tree["sexagesimal"]);
+        Assert.Equal(System.Numerics.BigInteger.Pow(2, 70), tree["huge"]);
+        Assert.Equal(31, tree["hex"]);
+        Assert.Equal("1e3", tree["short_float"]);
+        Assert.Equal(1500.0, tree["signed_exponent"]);
+    }
+
+    [Fact]
+    public void SaveThenLoad_StringsThatLookTyped_ComeBackAsTheSameStrings()
+    {
+        string[] texts = ["0x1F", "1:30", "0b11", "010", "1e3", "1_000", "~", "", "Off", ".NaN", "-.inf", "a: b", "# c", " padded ", "two\nlines", "it's", "{x}"];
+        var tree = new Dictionary<string, object?> { ["texts"] = texts.Cast<object?>().ToList(), ["1:30"] = "key" };
+        var dataset = new YamlDataset(_dir.PathOf("texts.yml"));
+
+        dataset.Save(tree);
+
+        var back = (Dictionary<string, object?>)dataset.Load()!;
+        Assert.Equal(texts.Cast<object?>().ToList(), back["texts"]);
+        Assert.Equal("key", back["1:30"]);
+    }
+
+    [Fact]
+    public void SaveThenLoad_Floats_StayFloats()
+    {
+        var dataset = new YamlDataset(_dir.PathOf("floats.yml"));
+
+        dataset.Save(new Dictionary<string, object?> { ["whole"] = 2.0, ["big"] = 1e20, ["small"] = 0.5 });
+
+        var back = (Dictionary<string, object?>)dataset.Load()!;
+        Assert.Equal(2.0, back["whole"]);
+        Assert.Equal(1e20, back["big"]);
+        Assert.Equal(0.5, back["small"]);
+    }
+
+    [Fact]
+    public void Load_AsRecord_TwoKeysForOneMember_NamesTheKey()
+    {
+        File.WriteAllText(_dir.PathOf("twice.yml"), "test_size: 0.2\nTestSize: 0.3\nrandom_state: 3\nfeatures: []\n");
+
+        var error = Assert.Throws<DatasetException>(() => new YamlDataset(_dir.PathOf("twice.yml")).Load(typeof(ModelOptions)));
+
+        Assert.Contains("TestSize", error.Message, StringComparison.Ordinal);
+    }
 }

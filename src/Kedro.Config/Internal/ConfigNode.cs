@@ -8,7 +8,7 @@ internal abstract class ConfigNode(SourceMark mark)
     /// <summary>Turns a plain tree (dictionaries, lists, scalars) into nodes, all marked with <paramref name="mark"/>.</summary>
     public static ConfigNode FromPlain(object? value, SourceMark mark)
     {
-        if (ConfigTrees.TryGetMapping(value, out var mapping))
+        if (ConfigTree.TryGetMapping(value, out var mapping))
         {
             var map = new MapNode(mark);
             foreach (var pair in mapping)
@@ -19,7 +19,7 @@ internal abstract class ConfigNode(SourceMark mark)
             return map;
         }
 
-        if (ConfigTrees.TryGetList(value, out var list))
+        if (ConfigTree.TryGetList(value, out var list))
         {
             var seq = new SeqNode(mark);
             foreach (var item in list)
@@ -30,7 +30,7 @@ internal abstract class ConfigNode(SourceMark mark)
             return seq;
         }
 
-        return new ScalarNode(mark, ConfigTrees.NormalizeScalar(value));
+        return new ScalarNode(mark, ConfigTree.NormalizeScalar(value));
     }
 
     /// <summary>The plain tree (dictionaries, lists, scalars), interpolations left as written.</summary>

@@ -72,7 +72,7 @@ internal sealed class Interpolator
 
                 return list;
             case ScalarNode { Value: string text } scalar when text.Contains("${", StringComparison.Ordinal):
-                return ConfigTrees.Copy(ResolveScalar(scalar, text, path));
+                return ConfigTree.Copy(ResolveScalar(scalar, text, path), normalizeScalars: true);
             case ScalarNode scalar:
                 return scalar.Value;
             default:
@@ -166,7 +166,7 @@ internal sealed class Interpolator
         var parts = dots == 0 ? [] : path.Take(Math.Max(0, path.Count - dots)).ToList();
         if (rest.Length > 0)
         {
-            parts.AddRange(ConfigTrees.SplitPath(rest));
+            parts.AddRange(ConfigPath.SplitPath(rest));
         }
 
         ConfigNode? current = _root;
@@ -205,7 +205,7 @@ internal sealed class Interpolator
         {
             try
             {
-                return ConfigTrees.Copy(resolver(arguments));
+                return ConfigTree.Copy(resolver(arguments), normalizeScalars: true);
             }
             catch (Exception error) when (error is not BadConfigException)
             {
@@ -242,9 +242,9 @@ internal sealed class Interpolator
             throw new InterpolationProblem(ConfigErrors.GlobalsUnderscore, expression, null);
         }
 
-        if (ConfigTrees.TrySelect(_globals(), key, out var value))
+        if (ConfigPath.TrySelect(_globals(), key, out var value))
         {
-            return ConfigTrees.Copy(value);
+            return ConfigTree.Copy(value, normalizeScalars: true);
         }
 
         return arguments.Count > 1
@@ -261,9 +261,9 @@ internal sealed class Interpolator
         }
 
         var key = arguments.Count > 0 ? PythonLiterals.Str(arguments[0]) : string.Empty;
-        if (ConfigTrees.TrySelect(_runtimeParams, key, out var value))
+        if (ConfigPath.TrySelect(_runtimeParams, key, out var value))
         {
-            return ConfigTrees.Copy(value);
+            return ConfigTree.Copy(value, normalizeScalars: true);
         }
 
         return arguments.Count > 1

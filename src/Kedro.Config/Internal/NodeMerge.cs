@@ -1,35 +1,15 @@
 namespace Kedro.Config.Internal;
 
-/// <summary>Merging of parsed configuration, as OmegaConf merges: mappings key by key, anything else replaced.</summary>
+/// <summary>
+/// Merging of parsed configuration (nodes that remember where they were written) by the one merge of configuration,
+/// <see cref="ConfigTree.Merge{TNode, TMap}"/>: as OmegaConf merges, mappings key by key, anything else replaced.
+/// </summary>
 internal static class NodeMerge
 {
     /// <summary>A new mapping with <paramref name="overlay"/> merged recursively over <paramref name="target"/>.</summary>
     /// <exception cref="BadConfigException">A key holds a mapping on one side and a list on the other.</exception>
-    public static MapNode Deep(MapNode target, MapNode overlay) => Deep(target, overlay, string.Empty);
-
-    private static MapNode Deep(MapNode target, MapNode overlay, string prefix)
-    {
-        var result = new MapNode(target.Mark);
-        foreach (var pair in target.Entries)
-        {
-            result.Entries[pair.Key] = pair.Value;
-        }
-
-        foreach (var pair in overlay.Entries)
-        {
-            result.Entries.TryGetValue(pair.Key, out var existing);
-            if ((existing is MapNode && pair.Value is SeqNode) || (existing is SeqNode && pair.Value is MapNode))
-            {
-                throw ConfigErrors.CannotMergeMappingWithList(prefix + pair.Key);
-            }
-
-            result.Entries[pair.Key] = existing is MapNode existingMap && pair.Value is MapNode overlayMap
-                ? Deep(existingMap, overlayMap, prefix + pair.Key + ".")
-                : pair.Value;
-        }
-
-        return result;
-    }
+    public static MapNode Deep(MapNode target, MapNode overlay) =>
+        ConfigTree.Merge(target, overlay, NodeShape.Instance, ConfigErrors.CannotMergeMappingWithList);
 
     /// <summary>The top-level keys and where each is written.</summary>
     public static Dictionary<string, SourceMark> TopLevelKeys(MapNode map) =>
@@ -57,5 +37,27 @@ internal static class NodeMerge
                 keys[fullKey] = map.KeyMarks.GetValueOrDefault(pair.Key, pair.Value.Mark);
             }
         }
+    }
+
+    /// <summary>How the merge sees nodes: a merged mapping keeps the target's mark; values are shared, not copied.</summary>
+    private sealed class NodeShape : ConfigTree.ITreeShape<ConfigNode, MapNode>
+    {
+        public static readonly NodeShape Instance = new();
+
+        public MapNode NewMapping(MapNode like) => new(like.Mark);
+
+        public IEnumerable<KeyValuePair<string, ConfigNode>> Entries(MapNode map) => map.Entries;
+
+        public bool TryGet(MapNode map, string key, out ConfigNode value) => map.Entries.TryGetValue(key, out value!);
+
+        public void Set(MapNode map, string key, ConfigNode value) => map.Entries[key] = value;
+
+        public bool IsMapping(ConfigNode? value, out MapNode? map)
+        {
+            map = value as MapNode;
+            return map is not null;
+        }
+
+        public bool IsList(ConfigNode? value) => value is SeqNode;
     }
 }

@@ -1,6 +1,5 @@
 using Kedro.Hooks;
 using Kedro.IO;
-using Kedro.IO.Internal;
 using Kedro.Pipelines;
 using Kedro.Runners.Internal;
 using Microsoft.Extensions.Logging;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Kedro.IO.Internal;
 
 namespace Kedro.Datasets.Internal;
 

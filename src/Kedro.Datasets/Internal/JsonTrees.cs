@@ -1,34 +1,21 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Data;
 using System.Globalization;
-using System.Reflection;
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Kedro.IO.Internal;
 
 namespace Kedro.Datasets.Internal;
 
 /// <summary>
 /// JSON-shaped data for the JSON, YAML and pickle datasets: plain trees (<see cref="Dictionary{TKey, TValue}"/> of
 /// string to object, <see cref="List{T}"/> of object, string, int, long, double, bool, null) for untyped loads, and
-/// binding to a requested type where keys match members ignoring case and underscores (Kedro's <c>snake_case</c> keys
-/// fill PascalCase properties). Only the requested type is ever created; nothing in the data names a type.
+/// binding to a requested type through <see cref="ConfigTreeBinder"/> (Kedro's <c>snake_case</c> keys fill PascalCase
+/// members). Only the requested type is ever created; nothing in the data names a type.
 /// </summary>
 internal static class JsonTrees
 {
-    private static readonly ConcurrentDictionary<Type, Dictionary<string, (string JsonName, Type Type)>> Members = new();
-
-    /// <summary>How typed loads read: case-insensitive, numbers from strings allowed, enums by name.</summary>
-    public static readonly JsonSerializerOptions ReadOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(), new ConfigTreeBinder.PlainObjectConverter() },
-        IncludeFields = true,
-    };
-
     /// <summary>The options records are written with: snake_case property names (Kedro's style), enums by name.</summary>
     public static JsonSerializerOptions WriteOptions(JsonNamingPolicy? naming, int? indent, bool ensureAscii)
     {
@@ -79,6 +66,8 @@ internal static class JsonTrees
                     JsonValueKind.String => value.ToString(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
+                    JsonValueKind.Number when value.TryGetValue<double>(out var d) => d, // 2.0 stays a float, as in Python
+                    JsonValueKind.Number when value.TryGetValue<float>(out var f) => (double)f,
                     JsonValueKind.Number => ToPlain(JsonNode.Parse(value.ToJsonString())),
                     _ => null,
                 };
@@ -110,8 +99,12 @@ internal static class JsonTrees
                 return JsonValue.Create(text);
             case bool flag:
                 return JsonValue.Create(flag);
+            case BigInteger number:
+                return JsonNode.Parse(number.ToString(CultureInfo.InvariantCulture)); // an integer beyond 64 bits, exact
             case double number when !double.IsFinite(number):
                 return JsonValue.Create(number.ToString(CultureInfo.InvariantCulture)); // NaN/Infinity as Python's json writes them
+            case double number:
+                return JsonValue.Create(number); // in memory, so a plain tree gets a float back even for 2.0
             case DataTable table:
                 var rows = new JsonArray();
                 foreach (DataRow row in table.Rows)
@@ -161,8 +154,7 @@ internal static class JsonTrees
             return target.IsInstanceOfType(node) ? node : throw new JsonException($"The JSON is not a '{target.Name}'.");
         }
 
-        var renamed = Rename(node, target, 0);
-        return renamed.Deserialize(target, ReadOptions);
+        return ConfigTreeBinder.Bind(node, target);
     }
 
     private static bool IsPlainDictionary(IDictionary dictionary)
@@ -170,82 +162,4 @@ internal static class JsonTrees
         var type = dictionary.GetType();
         return !type.IsGenericType || type.GetGenericArguments()[0] == typeof(string);
     }
-
-    private static JsonNode? Rename(JsonNode? node, Type? target, int depth)
-    {
-        if (node is null || target is null || depth > 64)
-        {
-            return node;
-        }
-
-        target = Nullable.GetUnderlyingType(target) ?? target;
-        switch (node)
-        {
-            case JsonObject obj:
-                var valueType = ConfigTreeBinder.DictionaryValueType(target);
-                var members = valueType is null && target != typeof(object) ? MembersOf(target) : null;
-                var result = new JsonObject();
-                foreach (var (key, value) in obj)
-                {
-                    var name = key;
-                    var childType = valueType;
-                    if (members is not null && members.TryGetValue(RecordBinder.Normalize(key), out var member))
-                    {
-                        name = member.JsonName;
-                        childType = member.Type;
-                    }
-
-                    result[name] = Rename(value?.DeepClone(), childType, depth + 1);
-                }
-
-                return result;
-            case JsonArray array:
-                var elementType = ConfigTreeBinder.ElementType(target);
-                var items = new JsonArray();
-                foreach (var item in array)
-                {
-                    items.Add(Rename(item?.DeepClone(), elementType, depth + 1));
-                }
-
-                return items;
-            default:
-                if (target.IsEnum && node.GetValueKind() == JsonValueKind.String)
-                {
-                    var text = node.GetValue<string>();
-                    if (Enum.TryParse(target, text.Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var member)
-                        && Enum.IsDefined(target, member!))
-                    {
-                        return JsonValue.Create(member!.ToString());
-                    }
-                }
-
-                return node.DeepClone();
-        }
-    }
-
-    private static Dictionary<string, (string JsonName, Type Type)> MembersOf(Type type) =>
-        Members.GetOrAdd(type, static type =>
-        {
-            var members = new Dictionary<string, (string JsonName, Type Type)>(StringComparer.Ordinal);
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (property.GetIndexParameters().Length == 0 && !property.IsDefined(typeof(JsonIgnoreAttribute)))
-                {
-                    var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
-                    members.TryAdd(RecordBinder.Normalize(jsonName), (jsonName, property.PropertyType));
-                    members.TryAdd(RecordBinder.Normalize(property.Name), (jsonName, property.PropertyType));
-                }
-            }
-
-            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
-            {
-                if (!field.IsDefined(typeof(JsonIgnoreAttribute)))
-                {
-                    var jsonName = field.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? field.Name;
-                    members.TryAdd(RecordBinder.Normalize(jsonName), (jsonName, field.FieldType));
-                }
-            }
-
-            return members;
-        });
 }

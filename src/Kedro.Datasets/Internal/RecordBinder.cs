@@ -9,7 +9,8 @@ using CsvHelper.Configuration.Attributes;
 namespace Kedro.Datasets.Internal;
 
 /// <summary>
-/// Binds rows to records and records to rows. Columns match members ignoring case, underscores, dashes and spaces, so
+/// Binds rows to records and records to rows. Columns match members as configuration keys do (<see cref="ConfigTreeBinder.Normalize"/>:
+/// ignoring case, underscores, dashes and spaces), so
 /// Kedro's snake_case headers (<c>company_rating</c>) fill PascalCase properties (<c>CompanyRating</c>); a
 /// <see cref="NameAttribute"/> or <see cref="JsonPropertyNameAttribute"/> names the column explicitly. Records with a
 /// parameterless constructor get their settable properties set; positional records are built through their
@@ -48,7 +49,7 @@ internal sealed class RecordBinder
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < columns.Length; i++)
         {
-            byName.TryAdd(Normalize(columns[i]), i);
+            byName.TryAdd(ConfigTreeBinder.Normalize(columns[i]), i);
         }
 
         var members = MembersOf(type);
@@ -216,22 +217,6 @@ internal sealed class RecordBinder
             : sequence.GetInterfaces().Prepend(sequence)
                 .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
-    /// <summary>A name as matched: lower case, without underscores, dashes or spaces.</summary>
-    public static string Normalize(string name)
-    {
-        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
-        var length = 0;
-        foreach (var c in name)
-        {
-            if (c is not ('_' or '-' or ' '))
-            {
-                buffer[length++] = char.ToLowerInvariant(c);
-            }
-        }
-
-        return new string(buffer[..length]);
-    }
-
     private static Table DictionariesToTable(List<object?> items)
     {
         var columns = new List<string>();
@@ -315,7 +300,7 @@ internal sealed class RecordBinder
     {
         foreach (var name in names)
         {
-            if (byName.TryGetValue(Normalize(name), out var column))
+            if (byName.TryGetValue(ConfigTreeBinder.Normalize(name), out var column))
             {
                 return column;
             }

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
-using Kedro.IO.Internal;
 using Kedro.Pipelines;
 using Kedro.Text;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Numerics;
-using Kedro.Config.Internal;
+using Kedro.Shared.Yaml;
 
 namespace Kedro.Config.Tests.Internal;
 

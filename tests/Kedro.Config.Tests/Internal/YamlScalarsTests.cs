@@ -1,4 +1,5 @@
 using Kedro.Config.Internal;
+using Kedro.Shared.Yaml;
 
 namespace Kedro.Config.Tests.Internal;
 
@@ -27,6 +28,33 @@ public class YamlScalarsTests
         { "0o17", "0o17" },
         { "1.2.3", "1.2.3" },
     };
+
+    [Theory]
+    [InlineData("1e3", 1000.0, "1e3")]
+    [InlineData("1.5e3", 1500.0, "1.5e3")]
+    [InlineData("-2E-2", -0.02, "-2E-2")]
+    [InlineData("1.5e+3", 1500.0, 1500.0)]
+    [InlineData(".5e-1", 0.05, 0.05)]
+    [InlineData("1:30.5", 90.5, 90.5)]
+    [InlineData("1:30", 90, 90)]
+    [InlineData("0x1F", 31, 31)]
+    [InlineData("yes", true, true)]
+    public void Resolve_FloatRules_OnlyExponentsWithoutDotOrSignDiffer(string text, object expectedByLoader, object expectedBySafeLoad)
+    {
+        Assert.Equal(expectedByLoader, YamlScalars.Resolve(text, YamlFloats.OmegaConf));
+        Assert.Equal(expectedBySafeLoad, YamlScalars.Resolve(text, YamlFloats.PyYaml));
+    }
+
+    [Theory]
+    [InlineData("1e3")]
+    [InlineData("0x1F")]
+    [InlineData("1:30")]
+    [InlineData("0b11")]
+    [InlineData("~")]
+    [InlineData("")]
+    [InlineData("Off")]
+    [InlineData(".NaN")]
+    public void ReadsAsNonString_ForWhatEitherRuleTypes(string text) => Assert.True(YamlScalars.ReadsAsNonString(text));
 
     [Theory]
     [MemberData(nameof(PlainScalars))]

@@ -13,6 +13,14 @@ public enum RegressorKind
 
 public sealed record ModelOptions(double TestSize, int RandomState, IReadOnlyList<string> Features);
 
+#pragma warning disable CA1051 // public fields on purpose: configuration binds to fields as well as properties
+public sealed class FieldOptions
+{
+    public double LearningRate;
+    public int MaxDepth;
+}
+#pragma warning restore CA1051
+
 public sealed class Renamed
 {
     [JsonPropertyName("alpha_value")]
@@ -187,6 +195,28 @@ public class TypedLoadTests
         Assert.Equal(0.2, options.TestSize);
         Assert.Equal(3, options.RandomState);
         Assert.Equal(["engines", "passenger_capacity", "crew"], options.Features);
+    }
+
+    [Fact]
+    public void Load_ConfigDictionaryToTypeWithPublicFields_FillsTheFieldsAsDatasetLoadsDo()
+    {
+        var tree = new Dictionary<string, object?> { ["learning_rate"] = 0.5, ["max_depth"] = 4 };
+
+        var options = CatalogWith(tree).Load<FieldOptions>("x");
+
+        Assert.Equal(0.5, options.LearningRate);
+        Assert.Equal(4, options.MaxDepth);
+    }
+
+    [Fact]
+    public void Load_ReadOnlyDictionaryTree_BindsAsAMapping()
+    {
+        IReadOnlyDictionary<string, object?> tree = new SortedList<string, object?> { ["test_size"] = 0.2, ["random_state"] = 3, ["features"] = new List<object?>() };
+
+        var options = CatalogWith(tree).Load<ModelOptions>("x");
+
+        Assert.Equal(0.2, options.TestSize);
+        Assert.Equal(3, options.RandomState);
     }
 
     [Fact]

@@ -1,18 +1,23 @@
 using System.Globalization;
 using System.Numerics;
-using Kedro.Text;
 
-namespace Kedro.Config.Internal;
+namespace Kedro.Shared.Yaml;
 
 /// <summary>
-/// Types plain YAML scalars the way Kedro's YAML loader does (PyYAML's safe loader as configured by OmegaConf):
-/// YAML 1.1 booleans, integers (decimal, 0x, 0b, leading-zero octal, sexagesimal), floats (also <c>1e-2</c>),
-/// nulls; timestamps stay strings.
+/// The YAML 1.1 scalar rules of Kedro.NET, in one place: plain scalars are typed as PyYAML's safe loader types them
+/// (booleans including yes/no/on/off, integers in decimal, 0x, 0b, leading-zero octal and sexagesimal, floats, nulls;
+/// timestamps stay strings), and integers keep their exact value (int, long, then <see cref="BigInteger"/>).
+/// The configuration loader reads floats with OmegaConf's wider rule (<see cref="YamlFloats.OmegaConf"/>: <c>1e-2</c>
+/// and <c>1.5e3</c> are floats); YAMLDataset reads them as PyYAML's <c>safe_load</c> alone does
+/// (<see cref="YamlFloats.PyYaml"/>: a dot is required and an exponent has a sign, so <c>1e3</c> stays a string).
+/// The YAML writer quotes exactly the strings these rules would read back as something else.
 /// </summary>
 internal static class YamlScalars
 {
     /// <summary>Resolves an untagged plain scalar to its typed value.</summary>
-    public static object? Resolve(string text)
+    /// <param name="text">The scalar as written.</param>
+    /// <param name="floats">Which float rule applies: the configuration loader's (the default) or PyYAML's own.</param>
+    public static object? Resolve(string text, YamlFloats floats = YamlFloats.OmegaConf)
     {
         if (IsNull(text))
         {
@@ -24,7 +29,7 @@ internal static class YamlScalars
             return ParseBool(text);
         }
 
-        if (IsFloat(text))
+        if (IsFloat(text, floats))
         {
             return ParseFloat(text);
         }
@@ -36,6 +41,10 @@ internal static class YamlScalars
 
         return text;
     }
+
+    /// <summary>Whether a string written as a plain scalar would read back as something other than that string.</summary>
+    public static bool ReadsAsNonString(string text) =>
+        IsNull(text) || IsBool(text) || IsInt(text) || IsFloat(text, YamlFloats.OmegaConf) || IsFloat(text, YamlFloats.PyYaml);
 
     // Hand-written matchers of PyYAML's implicit resolvers (plus OmegaConf's float): regular expressions would cost
     // tens of milliseconds of start-up each.
@@ -112,7 +121,7 @@ internal static class YamlScalars
     /// An exponent <c>[eE][-+]?[0-9]+</c> (with <paramref name="signRequired"/>, <c>[eE][-+][0-9]+</c>) that ends the text,
     /// starting at <paramref name="at"/>.
     /// </summary>
-    private static bool IsExponentToEnd(ReadOnlySpan<char> text, int at, bool signRequired = false)
+    private static bool IsExponentToEnd(ReadOnlySpan<char> text, int at, bool signRequired)
     {
         if (at >= text.Length || text[at] is not ('e' or 'E'))
         {
@@ -132,8 +141,9 @@ internal static class YamlScalars
         return at < text.Length && Skip(text, at, char.IsAsciiDigit) == text.Length;
     }
 
-    private static bool IsFloat(string text)
+    private static bool IsFloat(string text, YamlFloats floats)
     {
+        var pyYaml = floats == YamlFloats.PyYaml;
         if (text is ".nan" or ".NaN" or ".NAN")
         {
             return true;
@@ -167,12 +177,12 @@ internal static class YamlScalars
         switch (rest[at])
         {
             case '.':
-                // [0-9][0-9_]*\.[0-9_]*([eE][-+]?[0-9]+)?
+                // [0-9][0-9_]*\.[0-9_]*([eE][-+]?[0-9]+)? -- PyYAML requires the exponent's sign
                 var end = Skip(rest, at + 1, IsDigitOrUnderscore);
-                return end == rest.Length || IsExponentToEnd(rest, end);
+                return end == rest.Length || IsExponentToEnd(rest, end, signRequired: pyYaml);
             case 'e' or 'E':
-                // [0-9][0-9_]*[eE][-+]?[0-9]+
-                return IsExponentToEnd(rest, at);
+                // [0-9][0-9_]*[eE][-+]?[0-9]+ -- OmegaConf's addition; PyYAML reads it as a string
+                return !pyYaml && IsExponentToEnd(rest, at, signRequired: false);
             case ':':
                 // [0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*
                 var sexagesimal = SexagesimalEnd(rest, at);
@@ -200,8 +210,8 @@ internal static class YamlScalars
             case "tag:yaml.org,2002:int" when IsInt(text):
                 value = ParseInt(text);
                 return true;
-            case "tag:yaml.org,2002:float" when IsFloat(text) || IsInt(text):
-                value = IsFloat(text) ? ParseFloat(text) : IntAsFloat(ParseInt(text));
+            case "tag:yaml.org,2002:float" when IsFloat(text, YamlFloats.OmegaConf) || IsInt(text):
+                value = IsFloat(text, YamlFloats.OmegaConf) ? ParseFloat(text) : IntAsFloat(ParseInt(text));
                 return true;
             default:
                 return false;
@@ -210,7 +220,7 @@ internal static class YamlScalars
 
     /// <summary>An integer as the nearest double (parsed from its decimal text, as Python's <c>float(int)</c> rounds).</summary>
     private static double IntAsFloat(object integer) =>
-        double.Parse(PythonLiterals.Str(integer), NumberStyles.Float, CultureInfo.InvariantCulture);
+        double.Parse(Convert.ToString(integer, CultureInfo.InvariantCulture)!, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool ParseBool(string text) => text[0] is 'y' or 'Y' or 't' or 'T' || text is "on" or "On" or "ON";
 
@@ -256,7 +266,9 @@ internal static class YamlScalars
     /// <summary>An integer as a config value: an int, a long when it does not fit, and beyond 64 bits a <see cref="BigInteger"/>
     /// (Python keeps integers of any size exact).</summary>
     public static object Integer(BigInteger value) =>
-        value >= long.MinValue && value <= long.MaxValue ? ConfigTrees.NormalizeScalar((long)value)! : value;
+        value >= int.MinValue && value <= int.MaxValue ? (object)(int)value
+        : value >= long.MinValue && value <= long.MaxValue ? (object)(long)value
+        : value;
 
     private static BigInteger Accumulate(ReadOnlySpan<char> digits, int radix)
     {
@@ -302,4 +314,14 @@ internal static class YamlScalars
 
         return sign * double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
     }
+}
+
+/// <summary>Which rule reads floats.</summary>
+internal enum YamlFloats
+{
+    /// <summary>OmegaConf's, as Kedro's configuration loader reads: also <c>1e3</c>, and exponents without a sign.</summary>
+    OmegaConf,
+
+    /// <summary>PyYAML's own, as <c>yaml.safe_load</c> reads: a dot is required and an exponent has a sign.</summary>
+    PyYaml,
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 
-namespace Kedro.IO.Internal;
+namespace Kedro.Shared.Binding;
 
 /// <summary>
 /// Makes a loaded value fit the type its consumer asked for, when that is safe: a value that already fits is kept;

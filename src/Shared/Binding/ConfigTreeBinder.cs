@@ -1,18 +1,22 @@
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Numerics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Kedro.IO.Internal;
+namespace Kedro.Shared.Binding;
 
 /// <summary>
-/// Binds a configuration tree (dictionaries with string keys, lists and scalars) to a record, class or collection by
-/// a System.Text.Json round trip. Keys match members ignoring case and underscores, so Kedro's snake_case parameters
-/// (<c>test_size</c>) fill .NET's PascalCase properties (<c>TestSize</c>); <see cref="JsonPropertyNameAttribute"/>
-/// names win. Keys that match no member are ignored; keys of dictionary-typed members are kept as written.
+/// The one binder of configuration-shaped data to .NET types: a configuration tree (dictionaries with string keys, lists
+/// and scalars) or JSON (<see cref="JsonNode"/>, also inside a tree) becomes a record, class or collection by a
+/// System.Text.Json round trip. Keys match members (public properties and fields) ignoring case, underscores, dashes and
+/// spaces, so Kedro's snake_case keys (<c>test_size</c>) fill .NET's PascalCase members (<c>TestSize</c>);
+/// <see cref="JsonPropertyNameAttribute"/> names win; <c>random_forest</c> names the enum member <c>RandomForest</c>.
+/// Keys that match no member are ignored; keys of dictionary-typed members are kept as written. Only the requested type
+/// is ever created: nothing in the data names a type.
 /// </summary>
 internal static class ConfigTreeBinder
 {
@@ -20,11 +24,13 @@ internal static class ConfigTreeBinder
 
     private static readonly ConcurrentDictionary<Type, Dictionary<string, (string JsonName, Type Type)>> Members = new();
 
-    private static readonly JsonSerializerOptions Options = new()
+    /// <summary>How bound values are read: case-insensitive, numbers also from strings, enums by name, fields included.</summary>
+    public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNameCaseInsensitive = true,
         NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(), new PlainObjectConverter() },
+        IncludeFields = true,
     };
 
     /// <summary>Binds <paramref name="tree"/> to <paramref name="target"/>.</summary>
@@ -33,35 +39,44 @@ internal static class ConfigTreeBinder
     /// <param name="result">The bound value.</param>
     /// <param name="reason">Why binding failed, when it did.</param>
     /// <returns><see langword="true"/> when bound.</returns>
-    public static bool TryBind(object tree, Type target, out object? result, out string? reason)
+    public static bool TryBind(object? tree, Type target, out object? result, out string? reason)
     {
-        result = null;
-        JsonNode? node;
         try
         {
-            if (!TryBuild(tree, target, 0, out node))
-            {
-                reason = "it holds values other than dictionaries, lists and scalars";
-                return false;
-            }
-        }
-        catch (ArgumentException e)
-        {
-            reason = e.Message; // two keys naming the same member
-            return false;
-        }
-
-        try
-        {
-            result = node.Deserialize(target, Options);
+            result = Bind(tree, target);
             reason = result is null ? "it bound to null" : null;
             return result is not null;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
+            result = null;
             reason = e.Message;
             return false;
         }
+    }
+
+    /// <summary>Binds <paramref name="tree"/> to <paramref name="target"/>, or throws why it cannot.</summary>
+    /// <param name="tree">The tree or JSON.</param>
+    /// <param name="target">The wanted type.</param>
+    /// <returns>The bound value (<see langword="null"/> for a null tree).</returns>
+    /// <exception cref="JsonException">The data does not fit <paramref name="target"/>, or two keys name the same member.</exception>
+    /// <exception cref="NotSupportedException">System.Text.Json cannot create <paramref name="target"/>.</exception>
+    public static object? Bind(object? tree, Type target)
+    {
+        JsonNode? node;
+        try
+        {
+            if (!TryBuild(tree, target, 0, out node))
+            {
+                throw new JsonException("it holds values other than dictionaries, lists and scalars");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new JsonException(e.Message, e); // two keys naming the same member
+        }
+
+        return node.Deserialize(target, Options);
     }
 
     /// <summary>A key as matched against member names: lower case, without <c>_</c>, <c>-</c> or spaces.</summary>
@@ -69,7 +84,7 @@ internal static class ConfigTreeBinder
     /// <returns>The normalized name.</returns>
     public static string Normalize(string name)
     {
-        Span<char> buffer = name.Length <= 128 ? stackalloc char[name.Length] : new char[name.Length];
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
         var length = 0;
         foreach (var c in name)
         {
@@ -95,18 +110,37 @@ internal static class ConfigTreeBinder
         {
             case null:
                 return true;
+            case JsonObject obj:
+                return TryBuildObject(obj.Select(pair => KeyValuePair.Create(pair.Key, (object?)pair.Value)), target, depth, out node);
+            case JsonArray array:
+                return TryBuildArray(array, target, depth, out node);
+            case JsonValue json:
+                node = target is { IsEnum: true } && json.GetValueKind() == JsonValueKind.String
+                    ? JsonValue.Create(EnumName(json.GetValue<string>(), target))
+                    : json.DeepClone();
+                return true;
             case string text:
                 node = JsonValue.Create(target is { IsEnum: true } ? EnumName(text, target) : text);
                 return true;
             case bool flag:
                 node = JsonValue.Create(flag);
                 return true;
+            case IEnumerable<KeyValuePair<string, object?>> pairs:
+                return TryBuildObject(pairs, target, depth, out node);
             case IDictionary dictionary:
-                return TryBuildObject(dictionary, target, depth, out node);
+                return TryBuildObject(Entries(dictionary), target, depth, out node);
             case IEnumerable items:
                 return TryBuildArray(items, target, depth, out node);
             default:
                 return TryBuildScalar(value, out node);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> Entries(IDictionary dictionary)
+    {
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            yield return KeyValuePair.Create(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value);
         }
     }
 
@@ -133,6 +167,7 @@ internal static class ConfigTreeBinder
             uint number => JsonValue.Create(number),
             ulong number => JsonValue.Create(number),
             char c => JsonValue.Create(c.ToString()),
+            BigInteger number => JsonNode.Parse(number.ToString(CultureInfo.InvariantCulture)), // exact, as the loader keeps it
             DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan or Guid or Enum =>
                 JsonSerializer.SerializeToNode(value, value.GetType(), Options),
             _ => null,
@@ -140,15 +175,15 @@ internal static class ConfigTreeBinder
         return node is not null;
     }
 
-    private static bool TryBuildObject(IDictionary dictionary, Type? target, int depth, out JsonNode? node)
+    private static bool TryBuildObject(IEnumerable<KeyValuePair<string, object?>> entries, Type? target, int depth, out JsonNode? node)
     {
         node = null;
         var valueType = target is null ? null : DictionaryValueType(target);
         var members = target is null || valueType is not null || target == typeof(object) ? null : MembersOf(target);
         var result = new JsonObject();
-        foreach (DictionaryEntry entry in dictionary)
+        foreach (var entry in entries)
         {
-            var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+            var key = entry.Key;
             var childType = valueType;
             if (members is not null && members.TryGetValue(Normalize(key), out var member))
             {
@@ -249,6 +284,16 @@ internal static class ConfigTreeBinder
                 var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? property.Name;
                 members.TryAdd(Normalize(jsonName), (jsonName, property.PropertyType));
                 members.TryAdd(Normalize(property.Name), (jsonName, property.PropertyType));
+            }
+
+            foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
+            {
+                if (!field.IsDefined(typeof(JsonIgnoreAttribute)))
+                {
+                    var jsonName = field.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? field.Name;
+                    members.TryAdd(Normalize(jsonName), (jsonName, field.FieldType));
+                    members.TryAdd(Normalize(field.Name), (jsonName, field.FieldType));
+                }
             }
 
             return members;
