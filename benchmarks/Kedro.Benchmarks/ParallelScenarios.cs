@@ -8,13 +8,38 @@ using Kedro.Runners;
 internal static class ParallelScenarios
 {
     private const int HundredMegabytes = 100 * 1024 * 1024;
+    private static bool ShowThreads;
 
-    public static async Task RunAsync()
+    /// <summary>
+    /// Runs every part, or only the one named: startup, handoff, chain, cpu. With <paramref name="threads"/>, the cpu
+    /// part also lists the CPU time each thread of the parent and the workers used during the parallel run (Linux).
+    /// </summary>
+    public static async Task RunAsync(string? part = null, bool threads = false)
     {
-        await StartUpAsync();
-        await HandOffAsync();
-        await ChainAsync();
-        await CpuAsync();
+        ShowThreads = threads;
+        switch (part)
+        {
+            case null:
+                await StartUpAsync();
+                await HandOffAsync();
+                await ChainAsync();
+                await CpuAsync();
+                break;
+            case "startup":
+                await StartUpAsync();
+                break;
+            case "handoff":
+                await HandOffAsync();
+                break;
+            case "chain":
+                await ChainAsync();
+                break;
+            case "cpu":
+                await CpuAsync();
+                break;
+            default:
+                throw new ArgumentException($"Unknown part '{part}' of the parallel scenario. Expected one of: startup, handoff, chain, cpu.");
+        }
     }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -159,26 +184,95 @@ internal static class ParallelScenarios
         return x;
     }
 
-    private static Pipeline Eight() => new(Enumerable.Range(0, 8).Select(i => Node.Create(Burn, $"seed{i}", $"out{i}", name: $"burn{i}")));
+    /// <summary>One CPU-bound node: its result, its wall time and the CPU time of the thread that ran it.</summary>
+    private static double[] TimedBurn(int seed)
+    {
+        var cpu0 = ThreadCpuSeconds();
+        var start = Stopwatch.GetTimestamp();
+        var x = Burn(seed);
+        return [x, Stopwatch.GetElapsedTime(start).TotalSeconds, ThreadCpuSeconds() - cpu0];
+    }
+
+    /// <summary>User + system time of the calling thread (Linux), or NaN.</summary>
+    private static double ThreadCpuSeconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/thread-self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException)
+        {
+            return double.NaN;
+        }
+    }
+
+    private static Pipeline Eight() => new(Enumerable.Range(0, 8).Select(i => Node.Create(TimedBurn, $"seed{i}", $"out{i}", name: $"burn{i}")));
 
     private static DataCatalog Seeds() => new(Enumerable.Range(0, 8).ToDictionary(i => $"seed{i}", i => (IDataset)new MemoryDataset(i)));
+
+    /// <summary>The nodes' own wall and thread CPU times, summed over the eight nodes.</summary>
+    private static string NodeTimes(IReadOnlyDictionary<string, IDataset> outputs)
+    {
+        var nodes = Enumerable.Range(0, 8).Select(i => (double[])outputs[$"out{i}"].Load()!).ToList();
+        return F($"nodes: wall {nodes.Sum(n => n[1]):F2} s, thread CPU {nodes.Sum(n => n[2]):F2} s");
+    }
+
+    /// <summary>CPU time, in clock ticks of 10 ms, of each thread of this process and the workers, keyed "pid tid name".</summary>
+    private static Dictionary<string, long> ThreadTicks(ParallelRunner runner)
+    {
+        var result = new Dictionary<string, long>();
+        foreach (var id in runner.WorkerProcessIds.Prepend(Environment.ProcessId))
+        {
+            foreach (var t in Directory.GetDirectories($"/proc/{id}/task"))
+            {
+                var stat = File.ReadAllText(t + "/stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                result[$"{id} {Path.GetFileName(t)} {File.ReadAllText(t + "/comm").Trim()}"] = ticks;
+            }
+        }
+
+        return result;
+    }
 
     private static async Task CpuAsync()
     {
         var sequentialCpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var sw = Stopwatch.StartNew();
-        new SequentialRunner().Run(Eight(), Seeds());
+        var sequentialOutputs = new SequentialRunner().Run(Eight(), Seeds());
         var sequential = sw.Elapsed.TotalSeconds;
         var sequentialCpu = (Process.GetCurrentProcess().TotalProcessorTime - sequentialCpu0).TotalSeconds;
         await using var runner = new ParallelRunner(maxWorkers: 2);
         await runner.StartWorkersAsync(2);
+        var threads0 = ShowThreads ? ThreadTicks(runner) : [];
         var cpu0 = Cpu(runner);
         sw.Restart();
-        await runner.RunAsync(Eight(), Seeds());
+        var parallelOutputs = await runner.RunAsync(Eight(), Seeds());
         var parallel = sw.Elapsed.TotalSeconds;
         var parallelCpu = (Cpu(runner) - cpu0).TotalSeconds;
-        Console.WriteLine(F($"| Sequential | {sequential:F2} s | 1.00× | CPU {sequentialCpu:F2} s |"));
-        Console.WriteLine(F($"| ParallelRunner(2) | {parallel:F2} s | {sequential / parallel:F2}× | CPU {parallelCpu:F2} s |"));
+        if (ShowThreads)
+        {
+            foreach (var (key, ticks) in ThreadTicks(runner))
+            {
+                var before = threads0.GetValueOrDefault(key);
+                if (ticks - before > 0)
+                {
+                    Console.WriteLine(F($"thread {key}: {(ticks - before) / 100.0:F2} s"));
+                }
+            }
+        }
+
+        // The same pipeline again on the same workers: what is left once each worker has run a node of this kind.
+        cpu0 = Cpu(runner);
+        sw.Restart();
+        var warmOutputs = await runner.RunAsync(Eight(), Seeds());
+        var warm = sw.Elapsed.TotalSeconds;
+        var warmCpu = (Cpu(runner) - cpu0).TotalSeconds;
+        Console.WriteLine(F($"| Sequential | {sequential:F2} s | 1.00× | CPU {sequentialCpu:F2} s | {NodeTimes(sequentialOutputs)} |"));
+        Console.WriteLine(F($"| ParallelRunner(2), new workers | {parallel:F2} s | {sequential / parallel:F2}× | CPU {parallelCpu:F2} s | {NodeTimes(parallelOutputs)} |"));
+        Console.WriteLine(F($"| ParallelRunner(2), second run | {warm:F2} s | {sequential / warm:F2}× | CPU {warmCpu:F2} s | {NodeTimes(warmOutputs)} |"));
     }
 
     private static double Median(IEnumerable<double> values)

@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cpu, io, memory, parallel, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cold, cpu, io, memory, parallel, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -28,19 +28,26 @@ switch (scenario)
         Memory.Child(useKedro: false);
         break;
     case "parallel":
-        await ParallelScenarios.RunAsync();
+        await ParallelScenarios.RunAsync(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), args.Contains("--threads"));
+        break;
+    case "cold":
+        ColdStart.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000);
+        break;
+    case "cold-child":
+        ColdStart.Child(int.Parse(args[1], CultureInfo.InvariantCulture));
         break;
     case "interleave":
         return Interleave.Run(args[1..]);
     case "all":
         Scheduling.Run(100_000);
+        ColdStart.Run(10_000);
         Cpu.Run();
         await Io.RunAsync();
         Memory.Run();
         await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cpu, io, memory, parallel, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, all.");
         return 2;
 }
 
@@ -121,6 +128,62 @@ internal static class Scheduling
                 }
             }
         }
+    }
+}
+
+/// <summary>
+/// The first run of a chain in a fresh process, as a command-line run does it: every runner method is compiled (or
+/// its ReadyToRun code loaded) during the run. Each measurement is a new process; building the pipeline is not timed.
+/// </summary>
+internal static class ColdStart
+{
+    private const int Processes = 7;
+
+    public static void Child(int n)
+    {
+        var pipeline = Scheduling.Chain(n);
+        var catalog = new DataCatalog(new Dictionary<string, IDataset> { ["d0"] = new MemoryDataset(0) });
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        var outputs = new SequentialRunner().Run(pipeline, catalog);
+        var elapsed = sw.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        if (!Equals(outputs[$"d{n}"].Load(), n))
+        {
+            throw new InvalidOperationException("wrong chain result");
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{elapsed:R} {cpu:R}"));
+    }
+
+    public static void Run(int n)
+    {
+        var times = new List<double>();
+        var cpu = new List<double>();
+        for (var i = 0; i < Processes; i++)
+        {
+            var self = Environment.ProcessPath!;
+            var info = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+            {
+                info.ArgumentList.Add(typeof(ColdStart).Assembly.Location);
+            }
+
+            info.ArgumentList.Add("cold-child");
+            info.ArgumentList.Add(n.ToString(CultureInfo.InvariantCulture));
+            using var process = Process.Start(info)!;
+            var text = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            var parts = text.Split(' ');
+            times.Add(double.Parse(parts[0], CultureInfo.InvariantCulture));
+            cpu.Add(double.Parse(parts[1], CultureInfo.InvariantCulture));
+        }
+
+        times.Sort();
+        cpu.Sort();
+        var median = times[times.Count / 2];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| chain, first run in a fresh process | Sequential | {n:N0} | median {median:F3} s, best {times[0]:F3} s ({Processes} processes) | {median / n * 1e6:F2} µs | CPU median {cpu[cpu.Count / 2]:F3} s |"));
     }
 }
 

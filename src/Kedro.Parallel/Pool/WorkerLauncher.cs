@@ -46,11 +46,15 @@ internal static class WorkerLauncher
         // A worker runs the same few code paths for every node. By default the runtime waits for start-up activity to
         // settle before re-compiling hot methods, and adds a profiling tier first; under a steady stream of nodes that
         // postpones the optimised code by thousands of nodes and spends the CPU the nodes need. Workers re-compile hot
-        // methods at once and without the profiling tier, unless the user set the runtime's tiering options.
+        // methods at once and without the profiling tier, unless the user set the runtime's tiering options. Counting
+        // from the start that way, the default threshold of 30 calls would also re-compile the hundreds of framework
+        // methods that only start-up and a worker's first node call that often (their precompiled code is good enough),
+        // in the background while the first nodes run; a method is re-compiled after 1,000 calls (0x3E8) instead.
         if (!Environment.GetEnvironmentVariables().Keys.OfType<string>().Any(IsTieringVariable))
         {
             info.Environment["DOTNET_TieredPGO"] = "0";
             info.Environment["DOTNET_TC_CallCountingDelayMs"] = "0";
+            info.Environment["DOTNET_TC_CallCountThreshold"] = "3E8";
         }
 
         return info;
