@@ -37,8 +37,13 @@ public static class KedroLogging
     /// <returns>A logger that resolves the current factory on each call.</returns>
     public static ILogger CreateLogger<T>() => CreateLogger(typeof(T).FullName ?? typeof(T).Name);
 
-    /// <summary>Makes <paramref name="factory"/> current for the rest of the calling async flow.</summary>
-    internal static void SetCurrent(ILoggerFactory? factory) => Current.Value = factory;
+    /// <summary>
+    /// Makes <paramref name="factory"/> current for the rest of the calling async flow (what a session does when it runs,
+    /// and a host such as the command line before it creates the session); <see langword="null"/> goes back to
+    /// <see cref="DefaultLoggerFactory"/>.
+    /// </summary>
+    /// <param name="factory">The factory node loggers write to.</param>
+    public static void SetCurrent(ILoggerFactory? factory) => Current.Value = factory;
 
     /// <summary>Looks the factory up at each call, so a logger kept in a static field follows the running session.</summary>
     private sealed class DeferredLogger(string categoryName) : ILogger

@@ -9,7 +9,7 @@ namespace Kedro.IO;
 /// Implementations read from <see cref="GetLoadPath"/> and write to <see cref="GetSavePath"/>.
 /// </summary>
 /// <typeparam name="T">The type of the data the dataset loads and saves.</typeparam>
-public abstract class AbstractVersionedDataset<T> : AbstractDataset<T>
+public abstract class AbstractVersionedDataset<T> : AbstractDataset<T>, IVersionedDataset
 {
     private readonly Lock _versionLock = new();
     private string? _cachedLoadVersion;

@@ -184,11 +184,15 @@ public sealed partial class Node : IEquatable<Node>
             _givenName, tags, @namespace ?? Namespace);
     }
 
-    /// <summary>The declared parameter type bound to <paramref name="dataset"/>; <see langword="null"/> if unknown or <see cref="object"/>.</summary>
-    internal Type? InputType(string dataset) => Known(_binding.InputType(dataset));
+    /// <summary>The .NET type of the parameter that input <paramref name="dataset"/> fills.</summary>
+    /// <param name="dataset">One of <see cref="Inputs"/>.</param>
+    /// <returns>The declared type; <see langword="null"/> when it is unknown or <see cref="object"/>.</returns>
+    public Type? InputType(string dataset) => Known(_binding.InputType(dataset));
 
-    /// <summary>The declared type that fills output <paramref name="dataset"/>; <see langword="null"/> if unknown or <see cref="object"/>.</summary>
-    internal Type? OutputType(string dataset)
+    /// <summary>The .NET type of the value the node returns for output <paramref name="dataset"/>.</summary>
+    /// <param name="dataset">One of <see cref="Outputs"/>.</param>
+    /// <returns>The declared type; <see langword="null"/> when it is unknown or <see cref="object"/>.</returns>
+    public Type? OutputType(string dataset)
     {
         var index = Array.IndexOf(_outputs, dataset);
         var result = _function.ResultType;

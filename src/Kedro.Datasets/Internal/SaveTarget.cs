@@ -1,5 +1,4 @@
 using Kedro.IO;
-using Kedro.IO.Internal;
 
 namespace Kedro.Datasets.Internal;
 
@@ -45,7 +44,7 @@ internal sealed class SaveTarget
 
     /// <summary>The target a dataset saves to at <paramref name="path"/> (its <c>GetSavePath()</c>).</summary>
     public static SaveTarget Of(IDataset dataset, string path) =>
-        new(dataset, path, VersionedDatasets.GetVersion(dataset) is not null);
+        new(dataset, path, (dataset as IVersionedDataset)?.Version is not null);
 
     /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
     public DatasetException Taken(IOException cause) => FileDatasetErrors.SavePathExists(Path, _dataset, cause);
