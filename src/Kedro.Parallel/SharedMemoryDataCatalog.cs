@@ -10,9 +10,8 @@ namespace Kedro.IO;
 /// pipeline does not declare is handed between worker processes through shared memory.
 /// </summary>
 /// <remarks>
-/// <c>ParallelRunner</c> validates the catalog (<see cref="ValidateCatalog"/>), gives its shared-memory datasets the
-/// run's <see cref="SharedMemoryManager"/> (<see cref="SetManagerDatasets"/>), and converts a plain catalog with
-/// <see cref="From"/>. Datasets declared in configuration are re-created from it inside each worker process, so they
+/// <c>ParallelRunner</c> converts a plain catalog with <see cref="From"/>, validates it (<see cref="ValidateCatalog"/>)
+/// and gives its shared-memory datasets the run's shared memory. Datasets declared in configuration are re-created from it inside each worker process, so they
 /// are read and written there directly.
 /// </remarks>
 public sealed class SharedMemoryDataCatalog : DataCatalog
@@ -163,7 +162,7 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
     /// </summary>
     /// <param name="manager">The run's manager.</param>
     /// <exception cref="DatasetException">A value a dataset held in this process cannot be serialised.</exception>
-    public void SetManagerDatasets(SharedMemoryManager manager)
+    internal void SetManagerDatasets(SharedMemoryManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         lock (_managerLock)

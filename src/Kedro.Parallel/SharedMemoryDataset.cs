@@ -8,19 +8,18 @@ namespace Kedro.IO;
 /// <summary>
 /// A dataset whose value lives in shared memory, so that worker processes of <c>ParallelRunner</c> hand values to each
 /// other (Kedro's <c>SharedMemoryDataset</c>): the producing process writes the value once into a segment of the run's
-/// <see cref="SharedMemoryManager"/>, and every consumer process reads it from there.
+/// shared memory (a private folder on a memory-backed file system), and every consumer process reads it from there.
 /// </summary>
 /// <remarks>
 /// <para>
-/// Until <see cref="SetManager"/> is called (<see cref="SharedMemoryDataCatalog.SetManagerDatasets"/> does it for a
-/// whole catalog) the dataset holds its value in this process, like a <see cref="MemoryDataset"/> that does not copy.
-/// Afterwards each save writes a new segment and frees the previous one, each load returns a fresh copy read from the
+/// Outside a run of <c>ParallelRunner</c> the dataset holds its value in this process, like a <see cref="MemoryDataset"/>
+/// that does not copy. During a run each save writes a new segment and frees the previous one, each load returns a fresh copy read from the
 /// segment, and <see cref="IDataset.Release"/> frees the segment (Kedro's release does nothing; here it returns the
 /// memory as soon as the runner no longer needs the value).
 /// </para>
 /// <para>
 /// Arrays and <see cref="List{T}"/>s of primitive types (<see cref="byte"/>, <see cref="int"/>, <see cref="double"/>,
-/// ...) are copied as raw bytes; any other value goes through the manager's <see cref="Serialization.ValueSerializerRegistry"/>
+/// ...) are copied as raw bytes; any other value goes through the <see cref="Serialization.ValueSerializerRegistry"/>
 /// (System.Text.Json unless a serializer is registered for its type). A value that cannot be serialised fails the save
 /// with a <see cref="DatasetException"/> naming the value's type. Safe to use from several threads.
 /// </para>
@@ -38,7 +37,7 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
     }
 
     /// <summary>The manager whose shared memory holds the value; <see langword="null"/> until <see cref="SetManager"/>.</summary>
-    public SharedMemoryManager? Manager
+    internal SharedMemoryManager? Manager
     {
         get
         {
@@ -104,7 +103,7 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
     /// <summary>Uses a manager's shared memory from now on; a value held in this process moves into a segment.</summary>
     /// <param name="manager">The run's manager (in a worker process, the attached one).</param>
     /// <exception cref="DatasetException">The value held in this process cannot be serialised.</exception>
-    public void SetManager(SharedMemoryManager manager)
+    internal void SetManager(SharedMemoryManager manager)
     {
         ArgumentNullException.ThrowIfNull(manager);
         lock (_lock)

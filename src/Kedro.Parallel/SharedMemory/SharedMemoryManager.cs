@@ -24,7 +24,7 @@ namespace Kedro.IO;
 /// </para>
 /// <para>This type is safe to use from many threads.</para>
 /// </remarks>
-public sealed class SharedMemoryManager : IDisposable
+internal sealed class SharedMemoryManager : IDisposable
 {
     /// <summary>The prefix of every run directory: <c>kedro-shm-{pid}-{random}</c>.</summary>
     internal const string DirectoryPrefix = "kedro-shm-";
