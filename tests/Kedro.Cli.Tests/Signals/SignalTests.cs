@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Kedro.Cli.Tests.Support;
-using Kedro.IO;
 
 namespace Kedro.Cli.Tests.Signals;
 
@@ -100,8 +99,10 @@ public sealed class SignalTests
         Assert.Equal(0, kill.ExitCode);
     }
 
+    /// <summary>The run folders of a process's shared memory, on /dev/shm or (where that is not writable) in the temporary folder.</summary>
     private static string[] SharedMemoryFolders(int processId) =>
-        Directory.GetDirectories(SharedMemoryManager.DefaultRoot, $"kedro-shm-{processId}-*");
+        [.. new[] { "/dev/shm", Path.GetTempPath() }.Where(Directory.Exists)
+            .SelectMany(root => Directory.GetDirectories(root, $"kedro-shm-{processId}-*"))];
 
     /// <summary>The ids of the processes whose parent is <paramref name="processId"/> (from <c>/proc/{pid}/stat</c>).</summary>
     private static List<int> ChildProcesses(int processId)

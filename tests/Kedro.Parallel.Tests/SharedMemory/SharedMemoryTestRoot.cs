@@ -14,7 +14,7 @@ public sealed class SharedMemoryTestRoot : IDisposable
 
     public string Path { get; }
 
-    public SharedMemoryManager CreateManager(ValueSerializerRegistry? serializers = null) =>
+    internal SharedMemoryManager CreateManager(ValueSerializerRegistry? serializers = null) =>
         new(serializers ?? new ValueSerializerRegistry(), Path);
 
     public void Dispose()
