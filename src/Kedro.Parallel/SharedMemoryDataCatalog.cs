@@ -10,7 +10,7 @@ namespace Kedro.IO;
 /// pipeline does not declare is handed between worker processes through shared memory.
 /// </summary>
 /// <remarks>
-/// <c>ParallelRunner</c> converts a plain catalog with <see cref="From"/>, validates it (<see cref="ValidateCatalog"/>)
+/// <c>ParallelRunner</c> converts a plain catalog with <see cref="From"/>, validates it (<see cref="ValidateCatalog(IEnumerable{string})"/>)
 /// and gives its shared-memory datasets the run's shared memory. Datasets declared in configuration are re-created from it inside each worker process, so they
 /// are read and written there directly.
 /// </remarks>
@@ -157,12 +157,14 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
     }
 
     /// <summary>
-    /// Gives every <see cref="SharedMemoryDataset"/> of the catalog the run's manager (Kedro's
-    /// <c>set_manager_datasets</c>); shared-memory datasets created later (from the runtime pattern) get it too.
+    /// Gives the run's <see cref="SharedMemoryDataset"/>s the run's manager (Kedro's <c>set_manager_datasets</c>);
+    /// shared-memory datasets created later (from the runtime pattern) get it too, until <see cref="ClearManager"/>. Only
+    /// the datasets named are touched, so another run on the same catalog keeps its own.
     /// </summary>
     /// <param name="manager">The run's manager.</param>
+    /// <param name="names">The datasets of the run.</param>
     /// <exception cref="DatasetException">A value a dataset held in this process cannot be serialised.</exception>
-    internal void SetManagerDatasets(SharedMemoryManager manager)
+    internal void SetManagerDatasets(SharedMemoryManager manager, IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(manager);
         lock (_managerLock)
@@ -170,12 +172,25 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
             _manager = manager;
         }
 
-        foreach (var name in Keys)
+        foreach (var name in names.Distinct(StringComparer.Ordinal).Where(Contains))
         {
             if (IsSharedMemoryTypeName(GetDatasetType(name)) && Get(name) is SharedMemoryDataset dataset)
             {
                 dataset.DatasetName = name;
                 dataset.SetManager(manager);
+            }
+        }
+    }
+
+    /// <summary>Forgets <paramref name="manager"/> as the manager of datasets created from now on, when it still is.</summary>
+    /// <param name="manager">The manager of a run that ended.</param>
+    internal void ClearManager(SharedMemoryManager manager)
+    {
+        lock (_managerLock)
+        {
+            if (ReferenceEquals(_manager, manager))
+            {
+                _manager = null;
             }
         }
     }
@@ -188,11 +203,13 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
     /// holding data that cannot be serialised. Registered value serializers that a worker cannot re-create are listed too.
     /// </summary>
     /// <param name="names">The datasets to check (the runner passes the pipeline's datasets, already created); every dataset of the catalog, created from configuration if needed, when <see langword="null"/>.</param>
-    /// <param name="serializers">The serializers of the run; the manager's, else <see cref="ValueSerializerRegistry.Default"/>, when <see langword="null"/>.</param>
     /// <exception cref="DatasetException">Some datasets cannot be used with multiprocessing; the message lists them all.</exception>
-    public void ValidateCatalog(IEnumerable<string>? names = null, ValueSerializerRegistry? serializers = null)
+    public void ValidateCatalog(IEnumerable<string>? names = null) =>
+        ValidateCatalog(names, Manager?.Serializers ?? ValueSerializerRegistry.Default);
+
+    /// <summary>Kedro's <c>validate_catalog</c> with the serializers of a run.</summary>
+    internal void ValidateCatalog(IEnumerable<string>? names, ValueSerializerRegistry serializers)
     {
-        serializers ??= Manager?.Serializers ?? ValueSerializerRegistry.Default;
         var configured = ToConfig().Catalog;
         var offenders = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in (names ?? Keys).Distinct(StringComparer.Ordinal))

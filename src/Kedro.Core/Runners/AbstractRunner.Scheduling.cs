@@ -25,7 +25,7 @@ public abstract partial class AbstractRunner
             try
             {
                 var running = executor.RunNodeAsync(nodes[index], cancellationToken);
-                outcome = running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false);
+                outcome = Checked(running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false), executor, nodes[index], cancellationToken);
             }
 #pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
             catch (Exception exception)
@@ -52,6 +52,19 @@ public abstract partial class AbstractRunner
             throw state.UnableToSchedule();
         }
     }
+
+    /// <summary>
+    /// The outcome an executor reported, held to its contract: no outcome, or a cancellation of a run nobody cancelled,
+    /// fails the node with a message naming the executor rather than leaving the run to a misleading error later.
+    /// </summary>
+    private static NodeOutcome Checked(NodeOutcome? outcome, NodeExecutor executor, Pipelines.Node node, CancellationToken cancellationToken) =>
+        outcome switch
+        {
+            null => NodeOutcome.Failed(RunnerErrors.NoOutcome(executor.GetType().Name, node.Name)),
+            { Kind: NodeOutcomeKind.Cancelled } when !cancellationToken.IsCancellationRequested =>
+                NodeOutcome.Failed(RunnerErrors.CancelledWithoutCancellation(executor.GetType().Name, node.Name)),
+            _ => outcome,
+        };
 
     /// <summary>What an exception thrown by an executor means: a cancellation when the run is cancelled, else a failure.</summary>
     private static NodeOutcome ToOutcome(Exception exception, CancellationToken cancellationToken) =>
@@ -234,7 +247,7 @@ public abstract partial class AbstractRunner
 
                 if (running.IsCompleted)
                 {
-                    Report(index, Observe(running));
+                    Report(index, Checked(Observe(running), executor, nodes[index], cancellationToken));
                 }
                 else
                 {
@@ -262,7 +275,7 @@ public abstract partial class AbstractRunner
             NodeOutcome outcome;
             try
             {
-                outcome = await running.ConfigureAwait(false);
+                outcome = Checked(await running.ConfigureAwait(false), executor, state.Graph.Nodes[index], cancellationToken);
             }
 #pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
             catch (Exception exception)

@@ -42,8 +42,9 @@ public sealed class NodeOutcome
     public Exception? Exception { get; }
 
     /// <summary>
-    /// Whether the node's own function threw (Kedro then logs <c>Node ... failed with error</c> and calls the
-    /// <c>on_node_error</c> hooks), rather than a load, a save or a hook.
+    /// Whether the node's own function threw, rather than a load, a save or a hook. <see cref="NodeTask"/> has then logged
+    /// Kedro's <c>Node ... failed with error</c> and called the <c>on_node_error</c> hooks where it ran; an executor that
+    /// runs nodes in another process uses this to log the line in the run's own log.
     /// </summary>
     public bool FailedInNodeFunction { get; }
 

@@ -66,7 +66,7 @@ internal sealed class ParallelExecutor : NodeExecutor
         {
             var catalog = (SharedMemoryDataCatalog)plan.Catalog; // ParallelRunner.PrepareCatalog made it
             manager = new SharedMemoryManager(logger: plan.Logger);
-            catalog.SetManagerDatasets(manager);
+            catalog.SetManagerDatasets(manager, plan.Pipeline.Datasets());
             executor = new ParallelExecutor(plan, catalog, manager, pool, plan.WorkerCount(maxWorkers), ended);
             executor.Validate();
             if (!plan.IsAsync)
@@ -136,7 +136,7 @@ internal sealed class ParallelExecutor : NodeExecutor
     /// <summary>Kedro's checks before a parallel run: the catalog, then the datasets and nodes as a worker sees them.</summary>
     private void Validate()
     {
-        Catalog.ValidateCatalog(serializers: Manager.Serializers);
+        Catalog.ValidateCatalog(names: null, Manager.Serializers);
         Serializers = [.. Manager.Serializers.ExportRegistrations().Select(r => new SerializerMessage { ValueType = r.ValueType, SerializerType = r.SerializerType })];
         var nodes = Plan.Nodes;
         var datasetProblems = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -291,15 +291,27 @@ internal sealed class ParallelExecutor : NodeExecutor
             return;
         }
 
+        var errors = new List<Exception>();
         try
         {
+            Catalog.ClearManager(Manager);
             foreach (var name in Catalog.Keys)
             {
                 // Every dataset of this run leaves its shared memory, holding or not a value, so the catalog keeps working
-                // after the run (an empty one reports that nothing was saved, as before the run).
-                if (Catalog.Get(name) is SharedMemoryDataset shared && ReferenceEquals(shared.Manager, Manager))
+                // after the run (an empty one reports that nothing was saved, as before the run). One that fails does not
+                // keep the others in the run's memory, which is deleted next.
+                try
                 {
-                    shared.Detach();
+                    if (Catalog.Get(name) is SharedMemoryDataset shared && ReferenceEquals(shared.Manager, Manager))
+                    {
+                        shared.Detach();
+                    }
+                }
+#pragma warning disable CA1031 // Collected and thrown together once every dataset is detached.
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    errors.Add(e);
                 }
             }
         }
@@ -307,6 +319,11 @@ internal sealed class ParallelExecutor : NodeExecutor
         {
             Manager.Dispose();
             _ended();
+        }
+
+        if (errors.Count > 0)
+        {
+            throw errors.Count == 1 ? errors[0] : new AggregateException(errors);
         }
     }
 

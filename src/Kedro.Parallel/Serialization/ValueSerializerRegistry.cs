@@ -10,16 +10,21 @@ namespace Kedro.IO.Serialization;
 /// type that System.Text.Json cannot round-trip, or to make it travel faster.
 /// </summary>
 /// <remarks>
-/// A serializer registered for a class also serves the classes derived from it. <see cref="SharedMemoryManager"/>
-/// uses <see cref="Default"/> unless it is given another registry. Worker processes of <c>ParallelRunner</c> re-create
-/// every registered serializer with its public parameterless constructor. This type is safe to use from many threads.
+/// A serializer registered for a class also serves the classes derived from it. <c>ParallelRunner</c> uses
+/// <see cref="Default"/>: register serializers there before a run. Its worker processes re-create every registered
+/// serializer with its public parameterless constructor. This type is safe to use from many threads.
 /// </remarks>
 public sealed class ValueSerializerRegistry
 {
     private readonly ConcurrentDictionary<Type, SerializerEntry> _entries = new();
 
-    /// <summary>The registry shared by every <see cref="SharedMemoryManager"/> that is not given its own.</summary>
+    /// <summary>The registry of this process, which <c>ParallelRunner</c> and its workers use.</summary>
     public static ValueSerializerRegistry Default { get; } = new();
+
+    /// <summary>A registry of its own (a run's, or a test's); users register in <see cref="Default"/>.</summary>
+    internal ValueSerializerRegistry()
+    {
+    }
 
     /// <summary>The value types that have a registered serializer.</summary>
     public IReadOnlyCollection<Type> RegisteredTypes => _entries.Keys.ToList();

@@ -6,7 +6,7 @@ namespace Kedro.WorkerProcesses.Worker;
 
 /// <summary>
 /// In a worker: the folders of the assemblies that node functions and dataset factories come from, searched for the
-/// assemblies they depend on (after the host application's folder, which Kedro.Worker searches first).
+/// assemblies they depend on (after the host application's folder, which the worker's entry point probes first).
 /// </summary>
 internal static class AssemblyFolders
 {

@@ -28,9 +28,12 @@ internal static class PythonLiterals
     /// <summary>A list of strings in ordinal order, so a message does not depend on the order of a set.</summary>
     public static string SortedList(IEnumerable<string> items) => List(items.Order(StringComparer.Ordinal));
 
-    /// <summary>A set of strings: <c>{'a', 'b'}</c>, without duplicates and sorted so messages are stable.</summary>
-    public static string Set(IEnumerable<string> items) =>
-        "{" + string.Join(", ", items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(static i => Repr(i))) + "}";
+    /// <summary>A set of strings: <c>{'a', 'b'}</c> (<c>set()</c> when empty), without duplicates and sorted so messages are stable.</summary>
+    public static string Set(IEnumerable<string> items)
+    {
+        var sorted = items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return sorted.Count == 0 ? "set()" : "{" + string.Join(", ", sorted.Select(static i => Repr(i))) + "}";
+    }
 
     /// <summary>A dict in the order given: <c>{'k': 'a', 'n': 1}</c>.</summary>
     public static string Dict<TValue>(IEnumerable<KeyValuePair<string, TValue>> entries) =>

@@ -71,6 +71,7 @@ public class PythonLiteralsTests
         Assert.Equal("['b', 'a', None]", PythonLiterals.List(["b", "a", null]));
         Assert.Equal("['a', 'b']", PythonLiterals.SortedList(["b", "a"]));
         Assert.Equal("{'a', 'b'}", PythonLiterals.Set(["b", "a", "b"]));
+        Assert.Equal("set()", PythonLiterals.Set([]));
         Assert.Equal("{'k': 'v', 'n': 1}", PythonLiterals.Dict(new[] { KeyValuePair.Create("k", (object)"v"), KeyValuePair.Create("n", (object)1) }));
     }
 }

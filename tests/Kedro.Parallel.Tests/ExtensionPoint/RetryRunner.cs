@@ -17,7 +17,7 @@ public sealed class RetryRunner(int retries, ILogger? logger = null) : AbstractR
     protected override ValueTask<NodeExecutor> CreateExecutorAsync(RunPlan plan, CancellationToken cancellationToken) =>
         ValueTask.FromResult<NodeExecutor>(new RetryExecutor(NodeExecutor.InProcess(plan, concurrency: null), retries, Attempts));
 
-    private sealed class RetryExecutor(NodeExecutor inner, int retries, List<string> attempts) : NodeExecutor(inner.Concurrency)
+    private sealed class RetryExecutor(NodeExecutor inner, int retries, List<string> attempts) : NodeExecutor(inner.Concurrency, inner.LimitsAwaitingNodes)
     {
         public override async ValueTask<NodeOutcome> RunNodeAsync(Node node, CancellationToken cancellationToken)
         {
@@ -62,6 +62,9 @@ public sealed class RecordingRunner(int? concurrency) : AbstractRunner
     /// <summary>The outcome to report for a node instead of running it; <see langword="null"/> to run it.</summary>
     public Func<Node, NodeOutcome?>? OutcomeOf { get; init; }
 
+    /// <summary>Breaks the executor's contract: report no outcome at all.</summary>
+    public bool ReportsNoOutcome { get; init; }
+
     protected override void ValidateNodes(IReadOnlyList<Node> nodes)
     {
         Record("validate");
@@ -103,6 +106,11 @@ public sealed class RecordingRunner(int? concurrency) : AbstractRunner
 
             try
             {
+                if (runner.ReportsNoOutcome)
+                {
+                    return null!;
+                }
+
                 if (runner.OutcomeOf?.Invoke(node) is { } given)
                 {
                     return given;

@@ -137,6 +137,26 @@ public class RunnerExtensionPointTests
         Assert.Equal("bad a", error.Message);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(2)]
+    public void Executor_ReportingNoOutcome_FailsTheRunNamingTheExecutor(int? concurrency)
+    {
+        var runner = new RecordingRunner(concurrency) { ReportsNoOutcome = true };
+        var error = Assert.Throws<InvalidOperationException>(() => runner.Run(new Pipeline([N("a", Identity, "A", "B")]), Catalog(("A", 1))));
+        Assert.StartsWith("Executor.RunNodeAsync returned no outcome for node 'a'.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(2)]
+    public void Executor_ReportingACancellationNobodyAskedFor_FailsTheRun(int? concurrency)
+    {
+        var runner = new RecordingRunner(concurrency) { OutcomeOf = _ => NodeOutcome.Cancelled };
+        var error = Assert.Throws<InvalidOperationException>(() => runner.Run(new Pipeline([N("a", Identity, "A", "B")]), Catalog(("A", 1))));
+        Assert.StartsWith("Executor reported node 'a' as cancelled, but the run was not cancelled.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_HoldsTheRunAsTheRunnerWasGivenIt()
     {

@@ -195,7 +195,7 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
         var catalog = new SharedMemoryDataCatalog(new Dictionary<string, IDataset> { ["custom"] = new TextFile("x") });
         var serializers = new ValueSerializerRegistry().Register(new TokenSerializer("t"));
 
-        var error = Assert.Throws<DatasetException>(() => catalog.ValidateCatalog(serializers: serializers));
+        var error = Assert.Throws<DatasetException>(() => catalog.ValidateCatalog(names: null, serializers));
 
         Assert.Contains("['custom']", error.Message, StringComparison.Ordinal);
         Assert.Contains(
@@ -216,7 +216,7 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
                 defaultRuntimePatterns: new Dictionary<string, object?> { ["{default}"] = new Dictionary<string, object?> { ["type"] = "SharedMemoryDataset" } }));
         using var manager = _root.CreateManager();
 
-        catalog.SetManagerDatasets(manager);
+        catalog.SetManagerDatasets(manager, catalog.Keys);
         catalog.Get("later", fallbackToRuntimePattern: true);
         catalog.Save("later", "value");
 
@@ -230,6 +230,29 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
         Assert.Contains(manager.Segments(), id => id.StartsWith("later-", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void SetManagerDatasets_TouchesOnlyTheNamedDatasets_AndClearManagerForgetsTheEndedRun()
+    {
+        var mine = new SharedMemoryDataset();
+        var theirs = new SharedMemoryDataset();
+        var catalog = new SharedMemoryDataCatalog(
+            new Dictionary<string, IDataset> { ["mine"] = mine, ["theirs"] = theirs },
+            new CatalogConfigResolver(
+                defaultRuntimePatterns: new Dictionary<string, object?> { ["{default}"] = new Dictionary<string, object?> { ["type"] = "SharedMemoryDataset" } }));
+        using var other = _root.CreateManager();
+        using var manager = _root.CreateManager();
+        catalog.SetManagerDatasets(other, ["theirs"]);
+
+        catalog.SetManagerDatasets(manager, ["mine", "not_in_catalog"]);
+        Assert.Same(manager, mine.Manager);
+        Assert.Same(other, theirs.Manager); // another run's dataset keeps its run's memory
+
+        catalog.ClearManager(other); // not the current one: nothing changes
+        Assert.Same(manager, ((SharedMemoryDataset)catalog.Get("later", fallbackToRuntimePattern: true)!).Manager);
+        catalog.ClearManager(manager);
+        Assert.Null(((SharedMemoryDataset)catalog.Get("after", fallbackToRuntimePattern: true)!).Manager);
+    }
+
     public sealed record Options(string Name, int Depth);
 
     [Fact]
@@ -237,7 +260,7 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
     {
         var catalog = new SharedMemoryDataCatalog();
         using var manager = _root.CreateManager();
-        catalog.SetManagerDatasets(manager);
+        catalog.SetManagerDatasets(manager, catalog.Keys);
         catalog.Get("params:options", fallbackToRuntimePattern: true);
         catalog.Save("params:options", new Dictionary<string, object?> { ["Name"] = "tree", ["Depth"] = 3 });
 
@@ -249,7 +272,7 @@ public sealed class SharedMemoryDataCatalogTests : IDisposable
     {
         var catalog = new SharedMemoryDataCatalog();
         using var manager = _root.CreateManager();
-        catalog.SetManagerDatasets(manager);
+        catalog.SetManagerDatasets(manager, catalog.Keys);
         catalog.Get("x", fallbackToRuntimePattern: true);
         catalog.Save("x", new double[1000]);
 

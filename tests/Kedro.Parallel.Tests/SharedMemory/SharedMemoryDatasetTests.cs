@@ -292,7 +292,7 @@ public sealed class SharedMemoryDatasetTests : IDisposable
     public void Save_ThroughTheCatalog_NamesTheDataset()
     {
         var catalog = new SharedMemoryDataCatalog();
-        catalog.SetManagerDatasets(_manager);
+        catalog.SetManagerDatasets(_manager, catalog.Keys);
         catalog.Get("handle", fallbackToRuntimePattern: true);
 
         var error = Assert.Throws<DatasetException>(() => catalog.Save("handle", new MemoryStream()));

@@ -8,7 +8,7 @@ namespace Kedro.Runners.Internal;
 internal static class RunnerErrors
 {
     public static ArgumentException InputsNotFound(IEnumerable<string> missing, string catalogClassName) =>
-        new($"Pipeline input(s) {PythonSet(missing)} not found in the {catalogClassName}");
+        new($"Pipeline input(s) {PythonLiterals.Set(missing)} not found in the {catalogClassName}");
 
     public static ArgumentOutOfRangeException MaxWorkersNotPositive(string paramName) =>
         new(paramName, "max_workers should be positive");
@@ -22,10 +22,10 @@ internal static class RunnerErrors
     public static InvalidOperationException UnableToSchedule(
         IEnumerable<string> todo, IEnumerable<string> done, IEnumerable<string> ready) =>
         new("Unable to schedule new tasks although some nodes have not been run:\n"
-            + $"todo_nodes = {PythonSet(todo)}\ndone_nodes = {PythonSet(done)}\nready_nodes = {PythonSet(ready)}\ndone_futures = set()");
+            + $"todo_nodes = {PythonLiterals.Set(todo)}\ndone_nodes = {PythonLiterals.Set(done)}\nready_nodes = {PythonLiterals.Set(ready)}\ndone_futures = set()");
 
     public static InvalidOperationException CatalogInUse(IEnumerable<string> shared, string catalogClassName) =>
-        new($"Cannot start the run: a run in progress on the same {catalogClassName} saves or uses the dataset(s) {PythonSet(shared)}, "
+        new($"Cannot start the run: a run in progress on the same {catalogClassName} saves or uses the dataset(s) {PythonLiterals.Set(shared)}, "
             + "which one of the two runs saves, so each could load or release the other's data. Runs sharing a catalog may share only "
             + "datasets neither of them saves (intermediates the runner creates included). Wait for that run to end, give each run its "
             + "own catalog, or run a namespaced copy of the pipeline (new Pipeline(pipeline, @namespace: ...)) so its datasets have names of their own.");
@@ -42,10 +42,10 @@ internal static class RunnerErrors
             + $", or configure the dataset to load a '{parameter}'.");
     }
 
-    /// <summary>Python's repr of a set of strings, sorted for a stable message: <c>{'a', 'b'}</c>, or <c>set()</c>.</summary>
-    public static string PythonSet(IEnumerable<string> items)
-    {
-        var sorted = items.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        return sorted.Count == 0 ? "set()" : "{" + string.Join(", ", sorted.Select(item => $"'{item}'")) + "}";
-    }
+    public static InvalidOperationException NoOutcome(string executor, string node) =>
+        new($"{executor}.RunNodeAsync returned no outcome for node '{node}'. Return NodeOutcome.Completed, NodeOutcome.Failed(exception) or NodeOutcome.Cancelled.");
+
+    public static InvalidOperationException CancelledWithoutCancellation(string executor, string node) =>
+        new($"{executor} reported node '{node}' as cancelled, but the run was not cancelled. An executor reports NodeOutcome.Cancelled "
+            + "only when the run's cancellation token stopped the node; report NodeOutcome.Failed otherwise.");
 }
