@@ -1,5 +1,4 @@
 using Kedro.Config.Internal;
-using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Config;

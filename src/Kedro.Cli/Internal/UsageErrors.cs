@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Kedro.Text;
 
 namespace Kedro.Cli.Internal;
 

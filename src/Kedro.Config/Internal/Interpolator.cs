@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Kedro.Text;
 
 namespace Kedro.Config.Internal;
 

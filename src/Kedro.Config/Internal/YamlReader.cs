@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Kedro.Text;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

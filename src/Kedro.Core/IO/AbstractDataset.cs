@@ -1,5 +1,4 @@
 using Kedro.IO.Internal;
-using Kedro.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Kedro.IO.Internal;
-using Kedro.Text;
 
 namespace Kedro.IO;
 

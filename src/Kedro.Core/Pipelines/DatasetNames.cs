@@ -210,8 +210,8 @@ public readonly struct DatasetNames : IEnumerable<string>, IEquatable<DatasetNam
     /// <summary>Kedro's (Python) rendering: <c>a</c>, <c>['a', 'b']</c>, <c>{'k': 'a'}</c> or <c>None</c>.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        _single ?? (_list is not null ? Kedro.Text.PythonLiterals.List(_list)
-            : _dictionary is not null ? Kedro.Text.PythonLiterals.Dict(_dictionary)
+        _single ?? (_list is not null ? PythonLiterals.List(_list)
+            : _dictionary is not null ? PythonLiterals.Dict(_dictionary)
             : "None");
 
     private static IEnumerable<KeyValuePair<string, string>> SortedEntries(KeyValuePair<string, string>[] entries) =>

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Kedro.Pipelines.Internal;
-using Kedro.Text;
 
 namespace Kedro.Pipelines;
 

@@ -1,5 +1,4 @@
 using Kedro.Pipelines.Internal;
-using Kedro.Text;
 
 namespace Kedro.Pipelines;
 

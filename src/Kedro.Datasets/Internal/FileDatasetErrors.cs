@@ -1,7 +1,6 @@
 using System.Data;
 using System.Globalization;
 using Kedro.IO;
-using Kedro.Text;
 
 namespace Kedro.Datasets.Internal;
 

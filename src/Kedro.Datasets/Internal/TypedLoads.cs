@@ -1,5 +1,4 @@
 using Kedro.IO;
-using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Datasets.Internal;

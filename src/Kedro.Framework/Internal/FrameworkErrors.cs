@@ -1,5 +1,4 @@
 using Kedro.IO;
-using Kedro.Text;
 
 namespace Kedro.Framework.Internal;
 

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using Kedro.Pipelines;
-using Kedro.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Framework.Internal;

@@ -5,7 +5,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Kedro.Text;
 using Kedro.IO;
 
 namespace Kedro.WorkerProcesses.SharedMemory;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using Kedro.Text;
 using Kedro.IO;
 
 namespace Kedro.WorkerProcesses.SharedMemory;

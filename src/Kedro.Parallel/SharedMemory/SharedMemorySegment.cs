@@ -4,7 +4,6 @@ using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
-using Kedro.Text;
 using Kedro.IO;
 using Kedro.IO.Serialization;
 using Kedro.WorkerProcesses.Serialization;

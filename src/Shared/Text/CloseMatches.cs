@@ -1,4 +1,4 @@
-namespace Kedro.Text;
+namespace Kedro.Shared.Text;
 
 /// <summary>Python's <c>difflib.get_close_matches</c> (Ratcliff/Obershelp similarity, no junk heuristic), for Kedro's suggestions.</summary>
 /// <remarks>Compiled into every Kedro.NET assembly that suggests names (src/Shared/Text).</remarks>

@@ -1,4 +1,4 @@
-namespace Kedro.Text;
+namespace Kedro.Shared.Text;
 
 /// <summary>
 /// Kedro's wording of a dataset that failed, for the core's dataset base classes and the datasets built on them alike

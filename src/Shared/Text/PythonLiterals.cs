@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 
-namespace Kedro.Text;
+namespace Kedro.Shared.Text;
 
 /// <summary>
 /// Values as Python prints them, so Kedro.NET's messages read as Kedro's: <c>repr()</c> of <c>str</c>, <c>int</c>,

@@ -1,4 +1,4 @@
-namespace Kedro.Text;
+namespace Kedro.Shared.Text;
 
 /// <summary>How Kedro.NET joins a message it wraps to the text it adds (src/Shared/Text).</summary>
 internal static class Sentences

@@ -1,4 +1,4 @@
-namespace Kedro.Text;
+namespace Kedro.Shared.Text;
 
 /// <summary>
 /// The one way Kedro.NET names a .NET type in a message: C# keywords for built-in types (<c>int</c>, <c>string</c>),

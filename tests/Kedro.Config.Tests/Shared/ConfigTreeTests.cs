@@ -1,6 +1,6 @@
-using Kedro.Text;
 using Kedro.Config.Internal;
 using Kedro.Shared.Config;
+using Kedro.Shared.Text;
 
 namespace Kedro.Config.Tests.Shared;
 

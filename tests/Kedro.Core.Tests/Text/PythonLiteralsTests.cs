@@ -1,4 +1,4 @@
-using Kedro.Text;
+using Kedro.Shared.Text;
 
 namespace Kedro.Core.Tests.Text;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Kedro.Text;
 
 namespace Kedro.IO.Internal;
 

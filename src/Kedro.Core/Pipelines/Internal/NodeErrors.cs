@@ -1,4 +1,3 @@
-using Kedro.Text;
 
 namespace Kedro.Pipelines.Internal;
 

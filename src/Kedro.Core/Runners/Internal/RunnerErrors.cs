@@ -1,6 +1,5 @@
 using Kedro.IO;
 using Kedro.Pipelines;
-using Kedro.Text;
 
 namespace Kedro.Runners.Internal;
 
