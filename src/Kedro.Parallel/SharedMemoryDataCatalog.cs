@@ -16,6 +16,10 @@ namespace Kedro.IO;
 /// </remarks>
 public sealed class SharedMemoryDataCatalog : DataCatalog
 {
+    /// <summary>Kedro's names of the shared-memory dataset; its .NET name counts too.</summary>
+    private static readonly string[] SharedMemoryTypeNames =
+        ["SharedMemoryDataset", "kedro.io.SharedMemoryDataset", "io.SharedMemoryDataset", "kedro.io.shared_memory_dataset.SharedMemoryDataset"];
+
     /// <summary>The shared-memory dataset by its names, for catalogs whose registry does not know it.</summary>
     private static readonly DatasetTypeRegistry SharedMemoryTypes = new DatasetTypeRegistry().Register(
         static context =>
@@ -23,7 +27,7 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
             context.EnsureOnlyArguments("metadata");
             return new SharedMemoryDataset();
         },
-        "SharedMemoryDataset", "kedro.io.SharedMemoryDataset", "io.SharedMemoryDataset", "kedro.io.shared_memory_dataset.SharedMemoryDataset");
+        SharedMemoryTypeNames);
 
     private readonly Lock _managerLock = new();
     private SharedMemoryManager? _manager;
@@ -278,6 +282,5 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
     };
 
     private static bool IsSharedMemoryTypeName(string? type) =>
-        type is "SharedMemoryDataset" or "kedro.io.SharedMemoryDataset" or "io.SharedMemoryDataset"
-            or "kedro.io.shared_memory_dataset.SharedMemoryDataset" or "Kedro.IO.SharedMemoryDataset";
+        type is not null && (type == typeof(SharedMemoryDataset).FullName || SharedMemoryTypeNames.Contains(type, StringComparer.Ordinal));
 }

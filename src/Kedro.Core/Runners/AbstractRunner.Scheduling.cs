@@ -21,19 +21,7 @@ public abstract partial class AbstractRunner
                 throw state.Cancelled(cancellationToken);
             }
 
-            NodeOutcome outcome;
-            try
-            {
-                var running = executor.RunNodeAsync(nodes[index], cancellationToken);
-                outcome = Checked(running.IsCompletedSuccessfully ? running.Result : await running.ConfigureAwait(false), executor, nodes[index], cancellationToken);
-            }
-#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                outcome = ToOutcome(exception, cancellationToken);
-            }
-
+            var outcome = await RunCheckedAsync(executor, nodes[index], cancellationToken).ConfigureAwait(false);
             switch (outcome.Kind)
             {
                 case NodeOutcomeKind.Cancelled:
@@ -54,23 +42,35 @@ public abstract partial class AbstractRunner
     }
 
     /// <summary>
-    /// The outcome an executor reported, held to its contract: no outcome, or a cancellation of a run nobody cancelled,
-    /// fails the node with a message naming the executor rather than leaving the run to a misleading error later.
+    /// Runs one node on the executor and holds it to its contract; never throws. An exception from the executor is a
+    /// failure (a cancellation when the run is cancelled); no outcome, or a cancellation of a run nobody cancelled, fails
+    /// the node with a message naming the executor rather than leaving the run to a misleading error later. Completes
+    /// synchronously when the executor does.
     /// </summary>
-    private static NodeOutcome Checked(NodeOutcome? outcome, NodeExecutor executor, Pipelines.Node node, CancellationToken cancellationToken) =>
-        outcome switch
+    private static async ValueTask<NodeOutcome> RunCheckedAsync(NodeExecutor executor, Pipelines.Node node, CancellationToken cancellationToken)
+    {
+        NodeOutcome? outcome;
+        try
+        {
+            outcome = await executor.RunNodeAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            return exception is OperationCanceledException && cancellationToken.IsCancellationRequested
+                ? NodeOutcome.Cancelled
+                : NodeOutcome.Failed(exception);
+        }
+
+        return outcome switch
         {
             null => NodeOutcome.Failed(RunnerErrors.NoOutcome(executor.GetType().Name, node.Name)),
             { Kind: NodeOutcomeKind.Cancelled } when !cancellationToken.IsCancellationRequested =>
                 NodeOutcome.Failed(RunnerErrors.CancelledWithoutCancellation(executor.GetType().Name, node.Name)),
             _ => outcome,
         };
-
-    /// <summary>What an exception thrown by an executor means: a cancellation when the run is cancelled, else a failure.</summary>
-    private static NodeOutcome ToOutcome(Exception exception, CancellationToken cancellationToken) =>
-        exception is OperationCanceledException && cancellationToken.IsCancellationRequested
-            ? NodeOutcome.Cancelled
-            : NodeOutcome.Failed(exception);
+    }
 
     /// <summary>
     /// Every ready node goes to a queue served by at most <paramref name="workerCount"/> dedicated threads, so
@@ -232,22 +232,10 @@ public abstract partial class AbstractRunner
                     continue;
                 }
 
-                ValueTask<NodeOutcome> running;
-                try
+                var running = RunCheckedAsync(executor, nodes[index], cancellationToken);
+                if (running.IsCompletedSuccessfully)
                 {
-                    running = executor.RunNodeAsync(nodes[index], cancellationToken);
-                }
-#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    Report(index, ToOutcome(exception, cancellationToken));
-                    continue;
-                }
-
-                if (running.IsCompleted)
-                {
-                    Report(index, Checked(Observe(running), executor, nodes[index], cancellationToken));
+                    Report(index, running.Result);
                 }
                 else
                 {
@@ -256,35 +244,7 @@ public abstract partial class AbstractRunner
             }
         }
 
-        private NodeOutcome Observe(ValueTask<NodeOutcome> running)
-        {
-            try
-            {
-                return running.GetAwaiter().GetResult();
-            }
-#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                return ToOutcome(exception, cancellationToken);
-            }
-        }
-
-        private async Task ReportWhenDoneAsync(ValueTask<NodeOutcome> running, int index)
-        {
-            NodeOutcome outcome;
-            try
-            {
-                outcome = Checked(await running.ConfigureAwait(false), executor, state.Graph.Nodes[index], cancellationToken);
-            }
-#pragma warning disable CA1031 // An executor that throws fails the node, as a failed outcome would.
-            catch (Exception exception)
-#pragma warning restore CA1031
-            {
-                outcome = ToOutcome(exception, cancellationToken);
-            }
-
-            Report(index, outcome);
-        }
+        private async Task ReportWhenDoneAsync(ValueTask<NodeOutcome> running, int index) =>
+            Report(index, await running.ConfigureAwait(false));
     }
 }

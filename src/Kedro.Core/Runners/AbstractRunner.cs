@@ -182,7 +182,7 @@ public abstract partial class AbstractRunner
             ?? throw new InvalidOperationException($"{GetType().Name}.{nameof(CreateExecutorAsync)} returned no executor.");
         await using (executor.ConfigureAwait(false))
         {
-            var state = new RunState(plan, Logger);
+            var state = new RunState(plan);
             if (executor.Concurrency is { } concurrency)
             {
                 await RunOnWorkersAsync(state, executor, concurrency, cancellationToken).ConfigureAwait(false);

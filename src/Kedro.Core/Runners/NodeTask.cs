@@ -19,6 +19,7 @@ public sealed class NodeTask
     private readonly bool _parallel;
     private readonly ILogger _logger;
     private readonly ILogger? _nodeLogger;
+    private bool _failedInNodeFunction; // of the last run: the node's own function threw
 
     /// <summary>Creates the task for one node.</summary>
     /// <param name="node">The node to run.</param>
@@ -90,10 +91,9 @@ public sealed class NodeTask
     /// <returns>How the node's run ended.</returns>
     public async ValueTask<NodeOutcome> RunAsync(CancellationToken cancellationToken = default)
     {
-        var failure = new NodeFailure();
         try
         {
-            await ExecuteCoreAsync(cancellationToken, failure).ConfigureAwait(false);
+            await ExecuteCoreAsync(cancellationToken).ConfigureAwait(false);
             return NodeOutcome.Completed;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -104,7 +104,7 @@ public sealed class NodeTask
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            return NodeOutcome.Failed(exception, failure.InNodeFunction);
+            return NodeOutcome.Failed(exception, _failedInNodeFunction);
         }
     }
 
@@ -114,8 +114,9 @@ public sealed class NodeTask
     /// saves them; for a streaming node, saves each chunk as it comes and calls <c>after_node_run</c> with the last
     /// chunk of each output. Confirms last. Completes synchronously when the node and its datasets do.
     /// </summary>
-    internal async ValueTask ExecuteCoreAsync(CancellationToken cancellationToken, NodeFailure? failure = null)
+    internal async ValueTask ExecuteCoreAsync(CancellationToken cancellationToken)
     {
+        _failedInNodeFunction = false;
         if (IsAsync && Node.IsStreaming)
         {
             throw RunnerErrors.AsyncStreamingNode(Node);
@@ -127,7 +128,7 @@ public sealed class NodeTask
         _logger.RunningNode(Node);
         if (Node.IsStreaming)
         {
-            var last = await RunStreamingAsync(hooks, context, inputs, failure, cancellationToken).ConfigureAwait(false);
+            var last = await RunStreamingAsync(hooks, context, inputs, cancellationToken).ConfigureAwait(false);
             if (context is not null)
             {
                 hooks.AfterNodeRun(context, last);
@@ -142,7 +143,7 @@ public sealed class NodeTask
             }
             catch (Exception exception)
             {
-                NotifyNodeError(hooks, context, exception, failure, cancellationToken);
+                NotifyNodeError(hooks, context, exception, cancellationToken);
                 throw;
             }
 
@@ -166,7 +167,7 @@ public sealed class NodeTask
 
     /// <summary>Runs a streaming node, saving each chunk as it comes; returns the last chunk of each output.</summary>
     private async ValueTask<Dictionary<string, object?>> RunStreamingAsync(
-        HookManager hooks, NodeRunContext? context, Dictionary<string, object?> inputs, NodeFailure? failure, CancellationToken cancellationToken)
+        HookManager hooks, NodeRunContext? context, Dictionary<string, object?> inputs, CancellationToken cancellationToken)
     {
         IAsyncEnumerator<IReadOnlyDictionary<string, object?>> chunks;
         try
@@ -175,7 +176,7 @@ public sealed class NodeTask
         }
         catch (Exception exception)
         {
-            NotifyNodeError(hooks, context, exception, failure, cancellationToken);
+            NotifyNodeError(hooks, context, exception, cancellationToken);
             throw;
         }
 
@@ -192,7 +193,7 @@ public sealed class NodeTask
                 }
                 catch (Exception exception)
                 {
-                    NotifyNodeError(hooks, context, exception, failure, cancellationToken);
+                    NotifyNodeError(hooks, context, exception, cancellationToken);
                     throw;
                 }
 
@@ -380,28 +381,19 @@ public sealed class NodeTask
         return new NodeRunContext(Node, _catalog, inputs, IsAsync, RunId);
     }
 
-    private void NotifyNodeError(HookManager hooks, NodeRunContext? context, Exception exception, NodeFailure? failure, CancellationToken cancellationToken)
+    private void NotifyNodeError(HookManager hooks, NodeRunContext? context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             return;
         }
 
-        if (failure is not null)
-        {
-            failure.InNodeFunction = true;
-        }
+        _failedInNodeFunction = true;
 
         _logger.NodeFailed(Node, exception.Message);
         if (context is not null)
         {
             hooks.OnNodeError(exception, context);
         }
-    }
-
-    /// <summary>Where the run of one task records that the node's own function threw.</summary>
-    internal sealed class NodeFailure
-    {
-        public bool InNodeFunction { get; set; }
     }
 }

@@ -17,13 +17,13 @@ internal sealed class RunState
     private readonly IReadOnlySet<string> _freeOutputs;
     private readonly ILogger _logger;
 
-    public RunState(RunPlan plan, ILogger logger)
+    public RunState(RunPlan plan)
     {
         Graph = plan.Pipeline.Graph;
         Scheduler = new Scheduler(Graph);
         Done = new bool[Graph.Nodes.Length];
         Catalog = plan.Catalog;
-        _logger = logger;
+        _logger = plan.Logger;
         _freeInputs = plan.Pipeline.Inputs();
         _freeOutputs = plan.Pipeline.Outputs();
         _loadCounts = new Dictionary<string, int>(StringComparer.Ordinal);
