@@ -1,3 +1,4 @@
+using Kedro.Conversion;
 using Kedro.IO.Internal;
 
 namespace Kedro.IO;
@@ -227,7 +228,7 @@ public partial class DataCatalog
 
     private static object? ConvertLoaded(string name, object? value, Type requestedType)
     {
-        if (LoadedValueConverter.TryConvert(value, requestedType, out var converted, out var reason))
+        if (ValueConversion.TryConvert(value, requestedType, out var converted, out var reason))
         {
             return converted;
         }

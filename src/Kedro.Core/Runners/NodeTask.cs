@@ -1,3 +1,4 @@
+using Kedro.Conversion;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
@@ -294,7 +295,7 @@ public sealed class NodeTask
             return data;
         }
 
-        return LoadedValueConverter.TryConvert(data, type, out var converted, out var reason)
+        return ValueConversion.TryConvert(data, type, out var converted, out var reason)
             ? converted
             : throw RunnerErrors.NodeInputNotConvertible(Node.Name, name, data, type, reason);
     }

@@ -65,7 +65,7 @@ internal static class PipelineErrors
             consumedName = TypeNames.Qualified(consumed);
         }
 
-        return new($"Dataset '{dataset}' is produced by node '{producer.Name}' as '{producedName}' but node '{consumer.Name}' takes it as '{consumedName}', which cannot be assigned from '{producedName}'. Change one of the two types or convert the value in a node in between.");
+        return new($"Dataset '{dataset}' is produced by node '{producer.Name}' as '{producedName}' but node '{consumer.Name}' takes it as '{consumedName}', which cannot be assigned from '{producedName}'. Change one of the two types, convert the value in a node in between, or register an IValueConverter for the pair (ValueConverters.Register).");
     }
 
     public static ArgumentException UnknownNodes(IEnumerable<string> unknown, IReadOnlyList<string> candidates) =>

@@ -1,3 +1,4 @@
+using Kedro.Conversion;
 namespace Kedro.Pipelines.Internal;
 
 /// <summary>
@@ -30,7 +31,8 @@ internal static class TypeFit
             return true;
         }
 
-        return SequenceElement(to) is { } wanted && ProducedElement(from) is { } given && wanted.IsAssignableFrom(given);
+        return (SequenceElement(to) is { } wanted && ProducedElement(from) is { } given && wanted.IsAssignableFrom(given))
+            || ValueConverters.Find(produced, consumed) is not null;
     }
 
     /// <summary>The element type of an array or list type a loaded sequence can be copied into.</summary>
