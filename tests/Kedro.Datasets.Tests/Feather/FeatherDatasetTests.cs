@@ -175,5 +175,32 @@ public sealed class FeatherDatasetTests : IDisposable
             error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Reads_the_column_forms_pandas_writes_dictionary_and_large_strings_nullable_ints_and_nanosecond_timestamps()
+    {
+        var path = _dir.PathOf("pandas.feather");
+        var at = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        var batch = new RecordBatch.Builder()
+            .Append("id", true, new Int64Array.Builder().Append(1).AppendNull().Build())
+            .Append("kind", true, new DictionaryArray(new DictionaryType(Int8Type.Default, StringType.Default, false),
+                new Int8Array.Builder().Append(1).Append(0).Build(), new StringArray.Builder().Append("a").Append("b").Build()))
+            .Append("note", true, new LargeStringArray.Builder().Append("x").AppendNull().Build())
+            .Append("at", true, new TimestampArray.Builder(TimeUnit.Nanosecond).Append(at).Append(at).Build())
+            .Build();
+        using (var stream = File.Create(path))
+        {
+            var options = new IpcOptions { CompressionCodec = CompressionCodecType.Lz4Frame, CompressionCodecFactory = new Apache.Arrow.Compression.CompressionCodecFactory() };
+            using var writer = new ArrowFileWriter(stream, batch.Schema, leaveOpen: false, options);
+            writer.WriteRecordBatch(batch);
+            writer.WriteEnd();
+        }
+
+        var rows = (List<PandasRow>)new FeatherDataset(path).Load(typeof(List<PandasRow>))!;
+
+        Assert.Equal([new PandasRow(1, "b", "x", at.UtcDateTime), new PandasRow(null, "a", null, at.UtcDateTime)], rows);
+    }
+
     public sealed record Named(string Value);
+
+    public sealed record PandasRow(long? Id, string Kind, string? Note, DateTime At);
 }
