@@ -36,14 +36,6 @@ internal static class FileDatasetErrors
     public static DatasetException CannotLoadAs(object dataset, string path, Type requested, string reason) =>
         new(DatasetFailureText.LoadFailed(dataset, $"Cannot load '{path}' as '{TypeNames.Of(requested)}': {reason}"));
 
-    /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
-    public static DatasetException SavePathExists(string path, object dataset, Exception inner) =>
-        new(DatasetFailureText.SavePathExists(path, dataset), inner);
-
-    public static IOException FileExists(string path) => new($"The file '{path}' already exists.");
-
-    public static IOException NoParentFolder(string path) => new($"'{path}' has no parent folder.");
-
     public static InvalidDataException RowWidth(int row, int fields, int columns) =>
         new(string.Create(CultureInfo.InvariantCulture, $"row {row} has {fields} fields, but the header has {columns} columns."));
 
