@@ -1,0 +1,5 @@
+namespace Kedro.Datasets.Plots;
+
+internal static class Placeholder
+{
+}
