@@ -1,5 +1,0 @@
-namespace Kedro.Datasets.Plots;
-
-internal static class Placeholder
-{
-}
