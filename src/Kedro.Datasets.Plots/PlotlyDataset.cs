@@ -108,7 +108,7 @@ public sealed class PlotlyDataset : AbstractVersionedDataset<object>, ITypedLoad
     internal static PlotlyDataset Create(DatasetFactoryContext context)
     {
         context.EnsureOnlyArguments([.. DatasetArguments.Common, "plotly_args", "load_args", "save_args"]);
-        var plotlyArgs = DatasetArguments.Mapping(context, "plotly_args") ?? throw PlotErrors.PlotlyArgsMissing(context.TypeName);
+        var plotlyArgs = DatasetArguments.Mapping(context, "plotly_args") ?? throw PlotErrors.PlotlyArgsMissing(nameof(PlotlyDataset));
         return new PlotlyDataset(DatasetArguments.FilePath(context), plotlyArgs, DatasetArguments.Mapping(context, "load_args"),
             DatasetArguments.Mapping(context, "save_args"), context.Version, DatasetArguments.Mapping(context, "metadata"));
     }
