@@ -284,4 +284,58 @@ public sealed class PlotlyDatasetTests : IDisposable
                 "08_reporting/shuttle_passenger_capacity_plot_exp.json/2024-01-02T00.00.00.000Z/shuttle_passenger_capacity_plot_exp.json"],
             _dir.Files().Select(f => f.Replace('\\', '/')));
     }
+
+    [Fact]
+    public void Save_HoverNameRangesLogAxesAndColours_AreWritten()
+    {
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("hover_name", "group"), ("range_x", new List<object?> { 0, 5 }),
+            ("log_y", true), ("color_discrete_sequence", new List<object?> { "red" }), ("width", 500))).Draw(SampleTables.Measurements());
+
+        var trace = figure.Data[0]!;
+        Assert.Equal("[\"a\",\"b\",\"a\",\"b\"]", trace["hovertext"]!.ToJsonString());
+        Assert.StartsWith("<b>%{hovertext}</b><br><br>day=%{x}", trace["hovertemplate"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("red", trace["marker"]!["color"]!.GetValue<string>());
+        Assert.Equal("[0,5]", figure.Layout["xaxis"]!["range"]!.ToJsonString());
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal(500, figure.Layout["width"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Save_HistogramOfYAlone_LiesAlongY()
+    {
+        var figure = Dataset("histogram", Map(("y", "value"), ("nbins", 3))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
+        Assert.Equal(3, figure.Data[0]!["nbinsy"]!.GetValue<int>());
+        Assert.Equal("count", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Save_BarWithoutX_PlotsAgainstTheRowNumber()
+    {
+        var trace = Dataset("bar", Map(("y", "value"))).Draw(SampleTables.Measurements()).Data[0]!;
+
+        Assert.Equal("[0,1,2,3]", trace["x"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Create_ColumnArgumentThatIsNotAName_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Dataset("line", Map(("x", "day"), ("y", new List<object?> { "a", "b" }))));
+
+        Assert.StartsWith("plotly_args 'fig' 'y' of 'PlotlyDataset' must be one column name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_CellWithNoJsonForm_NamesTheColumnAndRow()
+    {
+        var table = new System.Data.DataTable();
+        table.Columns.Add("x", typeof(object));
+        table.Rows.Add(new object());
+        var dataset = Dataset("bar", Map(("x", "x")));
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(table));
+
+        Assert.Contains("column 'x', row 0 holds a 'object', which has no Plotly JSON form", error.Message, StringComparison.Ordinal);
+    }
 }
