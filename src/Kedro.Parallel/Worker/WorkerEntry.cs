@@ -168,10 +168,11 @@ internal sealed class WorkerEntry
     private async Task RunNodeAsync(RunNodeMessage message, CancellationTokenSource cancellation)
     {
         var session = new WorkerNodeSession(this);
+        DataCatalog? catalog = null;
         try
         {
             var node = CreateNode(message);
-            var catalog = CreateCatalog(message, session);
+            catalog = CreateCatalog(message, session);
             var hooks = new HookManager();
             if (message.NodeHooks)
             {
@@ -216,6 +217,16 @@ internal sealed class WorkerEntry
         }
         finally
         {
+            // The Arrow tables the node loaded in place are not used any more: unmap their segments now rather than
+            // when the garbage collector notices, so the run's memory is returned as soon as the parent frees the segments.
+            foreach (var name in catalog?.Keys ?? [])
+            {
+                if (catalog!.Get(name) is SharedMemoryDataset shared)
+                {
+                    shared.ReleaseMappings();
+                }
+            }
+
             Volatile.Write(ref _running, null);
             cancellation.Dispose();
         }
@@ -263,6 +274,14 @@ internal sealed class WorkerEntry
             {
                 var fresh = message.Serializers.Where(s => _registered.Add("serializer:" + s.ValueType)).ToList();
                 ValueSerializerRegistry.Default.ImportRegistrations(fresh.Select(s => new SerializerRegistration(s.ValueType, s.SerializerType)));
+            }
+        }
+
+        if (message.Converters.Length > 0)
+        {
+            lock (_registered)
+            {
+                ConverterTransfer.Import(message.Converters.Where(c => _registered.Add("converter:" + c.Type)).ToList());
             }
         }
 
