@@ -246,8 +246,7 @@ internal static class SharedMemorySegment
     /// <summary>Writes an Arrow IPC stream at <paramref name="offset"/> and returns its length.</summary>
     private static long WriteArrow(SafeFileHandle handle, ArrowPayload arrow, long offset, string datasetName)
     {
-        using var stream = new FileStream(handle, FileAccess.Write, bufferSize: 0);
-        stream.Position = offset;
+        using var stream = new HandleWriteStream(handle, offset);
         try
         {
             ArrowTables.Write(arrow, stream);
@@ -368,6 +367,56 @@ internal static class SharedMemorySegment
             destination = destination[read..];
             offset += read;
         }
+    }
+
+    /// <summary>A write-only stream onto a file from an offset, that leaves the file open: what the Arrow writer writes to.</summary>
+    private sealed class HandleWriteStream(SafeFileHandle handle, long position) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            RandomAccess.Write(handle, buffer, position);
+            position += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static long Align(long value) => (value + Alignment - 1) / Alignment * Alignment;

@@ -187,6 +187,7 @@ internal sealed class WorkerEntry
             // The parent logs the run's lines ("Running node", "failed with error") from the outcome.
             var outcome = await new NodeTask(node, catalog, message.IsAsync, hooks, message.RunId, parallel: true, logger: NullLogger.Instance)
                 .RunAsync(cancellation.Token).ConfigureAwait(false);
+            ReleaseMappings(catalog);
             switch (outcome.Kind)
             {
                 case NodeOutcomeKind.Completed:
@@ -213,22 +214,28 @@ internal sealed class WorkerEntry
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            ReleaseMappings(catalog);
             SendFailed(Describe(exception, cancellation.IsCancellationRequested && exception is OperationCanceledException));
         }
         finally
         {
-            // The Arrow tables the node loaded in place are not used any more: unmap their segments now rather than
-            // when the garbage collector notices, so the run's memory is returned as soon as the parent frees the segments.
-            foreach (var name in catalog?.Keys ?? [])
-            {
-                if (catalog!.Get(name) is SharedMemoryDataset shared)
-                {
-                    shared.ReleaseMappings();
-                }
-            }
-
             Volatile.Write(ref _running, null);
             cancellation.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Unmaps the segments of the Arrow tables the node read in place, before its outcome is reported: the node has
+    /// ended, and the parent may free the segments as soon as it hears so.
+    /// </summary>
+    private static void ReleaseMappings(DataCatalog? catalog)
+    {
+        foreach (var name in catalog?.Keys ?? [])
+        {
+            if (catalog!.Get(name) is SharedMemoryDataset shared)
+            {
+                shared.ReleaseMappings();
+            }
         }
     }
 
