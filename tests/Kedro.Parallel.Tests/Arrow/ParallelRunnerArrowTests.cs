@@ -183,6 +183,23 @@ public sealed class ParallelRunnerArrowTests : IClassFixture<WorkerPoolFixture>
     }
 
     [Fact]
+    public void Consumer_WhoseConverterRefusesTheSchema_FailsNamingTheDatasetAndWhatWasExpected()
+    {
+        var pipeline = new Pipeline(
+        [
+            N("produce", MakeEveryType, null, "table"),
+            N("sum", SumX, "table", "sum"),
+        ]);
+
+        var error = Assert.ThrowsAny<Exception>(() => _pool.Runner.Run(pipeline, new DataCatalog()));
+
+        Assert.Contains("'table'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PointRows", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected the columns 'x' (int32) and 'label' (string)", error.Message, StringComparison.Ordinal);
+        AssertNothingLeft();
+    }
+
+    [Fact]
     public void DatasetHooks_InTheParent_ReceiveTheTables()
     {
         var hooks = new HookManager();
