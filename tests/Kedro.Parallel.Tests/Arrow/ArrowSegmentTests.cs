@@ -112,6 +112,26 @@ public sealed class ArrowSegmentTests : IDisposable
     }
 
     [Fact]
+    public void Save_OfATableWhoseColumnsAreChunkedDifferently_LoadsTheSameRows()
+    {
+        var dataset = Dataset();
+        var ids = new Column(
+            new Field("id", Apache.Arrow.Types.Int32Type.Default, nullable: true),
+            [new Int32Array.Builder().Append(1).Append(2).Append(3).Build(), new Int32Array.Builder().AppendNull().Append(5).Build()]);
+        var names = new Column(
+            new Field("name", Apache.Arrow.Types.StringType.Default, nullable: true),
+            [new StringArray.Builder().Append("a").Build(), new StringArray.Builder().Append("b").AppendNull().Append("d").Append("e").Build()]);
+        dataset.Save(new Table(new Schema([ids.Field, names.Field], null), [ids, names]));
+
+        var table = Assert.IsType<Table>(dataset.Load(typeof(Table)));
+        var batch = Assert.IsType<RecordBatch>(dataset.Load(typeof(RecordBatch)));
+
+        // Cut where either column's chunks end: rows [0, 1), [1, 3), [3, 5).
+        Assert.Equal("id:int32=[1][2,3][null,5]\nname:utf8=['a']['b',null]['d','e']", ArrowTestTables.Describe(table));
+        Assert.Equal("id:int32=[1,2,3,null,5]\nname:utf8=['a','b',null,'d','e']", ArrowTestTables.Describe(batch));
+    }
+
+    [Fact]
     public void Save_OfAnEmptyTable_LoadsAsAnEmptyTableWithItsSchema()
     {
         var dataset = Dataset();
