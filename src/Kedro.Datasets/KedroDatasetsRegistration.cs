@@ -1,3 +1,5 @@
+using Kedro.Conversion;
+using Kedro.Datasets.Tables;
 using Kedro.IO;
 
 namespace Kedro.Datasets;
@@ -7,21 +9,25 @@ public static class KedroDatasetsRegistration
 {
     /// <summary>
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
-    /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
+    /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="ParquetDataset"/> and <see cref="FeatherDataset"/>, each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
-    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
+    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
+    /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.
     /// </summary>
     /// <param name="registry">The registry, for example <see cref="DatasetTypeRegistry.Default"/>.</param>
     /// <returns>The same registry, to chain calls.</returns>
     public static DatasetTypeRegistry AddKedroDatasets(this DatasetTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ValueConverters.Register(new TableConverter());
         return registry
             .Register(static context => TextDataset.Create(context), "text.TextDataset")
             .Register(static context => JsonDataset.Create(context), "json.JSONDataset")
             .Register(static context => YamlDataset.Create(context), "yaml.YAMLDataset")
             .Register(static context => CsvDataset.Create(context), "pandas.CSVDataset")
             .Register(static context => ExcelDataset.Create(context), "pandas.ExcelDataset")
-            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset");
+            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset")
+            .Register(static context => ParquetDataset.Create(context), "pandas.ParquetDataset")
+            .Register(static context => FeatherDataset.Create(context), "pandas.FeatherDataset");
     }
 }
