@@ -1,4 +1,5 @@
 using Kedro.IO.Serialization;
+using Kedro.WorkerProcesses.Serialization;
 using Kedro.WorkerProcesses.SharedMemory;
 using Microsoft.Extensions.Logging;
 
@@ -204,7 +205,8 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
     /// exception listing every dataset that cannot, each with the reason: a dataset that is single-process
     /// (<see cref="IDataset.IsSingleProcess"/>); a dataset added in code that cannot be described as configuration for
     /// a worker (only <see cref="SharedMemoryDataset"/>s and <see cref="MemoryDataset"/>s may be); a memory dataset
-    /// holding data that cannot be serialised. Registered value serializers that a worker cannot re-create are listed too.
+    /// holding data that cannot be serialised. Registered value serializers and value converters that a worker cannot
+    /// re-create are listed too.
     /// </summary>
     /// <param name="names">The datasets to check (the runner passes the pipeline's datasets, already created); every dataset of the catalog, created from configuration if needed, when <see langword="null"/>.</param>
     /// <exception cref="DatasetException">Some datasets cannot be used with multiprocessing; the message lists them all.</exception>
@@ -230,9 +232,10 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
         }
 
         var serializerProblems = serializers.FindWorkerProblems();
-        if (offenders.Count > 0 || serializerProblems.Count > 0)
+        var converterProblems = ConverterTransfer.FindWorkerProblems();
+        if (offenders.Count > 0 || serializerProblems.Count > 0 || converterProblems.Count > 0)
         {
-            throw new DatasetException(SharedMemoryMessages.CannotUseWithMultiprocessing(offenders, serializerProblems));
+            throw new DatasetException(SharedMemoryMessages.CannotUseWithMultiprocessing(offenders, serializerProblems, converterProblems));
         }
     }
 

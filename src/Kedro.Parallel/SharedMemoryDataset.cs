@@ -19,14 +19,19 @@ namespace Kedro.IO;
 /// </para>
 /// <para>
 /// Arrays and <see cref="List{T}"/>s of primitive types (<see cref="byte"/>, <see cref="int"/>, <see cref="double"/>,
-/// ...) are copied as raw bytes; any other value goes through the <see cref="Serialization.ValueSerializerRegistry"/>
-/// (System.Text.Json unless a serializer is registered for its type). A value that cannot be serialised fails the save
-/// with a <see cref="DatasetException"/> naming the value's type. Safe to use from several threads.
+/// ...) are copied as raw bytes. Arrow tables (<c>Apache.Arrow.RecordBatch</c>, <c>Apache.Arrow.Table</c>), and values
+/// that a registered <c>Kedro.Conversion.IValueConverter</c> turns into a <c>RecordBatch</c> and back, are written as an
+/// Arrow IPC stream, and a load returns a table whose buffers point into the mapped segment (no copy): it stays valid
+/// until the dataset is released (in a worker process, until the node that loaded it ends). Any other value goes through
+/// the <see cref="Serialization.ValueSerializerRegistry"/> (System.Text.Json unless a serializer is registered for its
+/// type; a registered serializer wins over the Arrow path). A value that cannot be serialised fails the save with a
+/// <see cref="DatasetException"/> naming the value's type. Safe to use from several threads.
 /// </para>
 /// </remarks>
 public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDataset
 {
     private readonly Lock _lock = new();
+    private readonly List<MappedSegment> _mappings = [];
     private SharedMemoryManager? _manager;
     private string? _segmentId;
     private StrongBox<object?>? _local;
@@ -122,7 +127,7 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
             }
             else if (oldManager is not null && oldSegment is not null && oldManager.Contains(oldSegment))
             {
-                segment = manager.Write(DatasetName, oldManager.Read(oldSegment, typeof(object))!);
+                segment = manager.Write(DatasetName, oldManager.Read(oldSegment, typeof(object), DatasetName)!);
             }
 
             _manager = manager;
@@ -192,12 +197,46 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
 
             if (_segmentId is { } segment)
             {
-                _local = _manager.Contains(segment) ? new StrongBox<object?>(_manager.Read(segment, typeof(object))) : null;
+                _local = _manager.Contains(segment) ? new StrongBox<object?>(_manager.Read(segment, typeof(object), DatasetName)) : null;
                 _manager.Free(segment);
             }
 
             _manager = null;
             _segmentId = null;
+        }
+
+        ReleaseMappings();
+    }
+
+    /// <summary>
+    /// Unmaps the segments that loads of Arrow tables read in place: the tables they returned must not be used any more
+    /// (using one throws <see cref="ObjectDisposedException"/>). A worker process calls this when the node that loaded
+    /// them has ended; <see cref="IDataset.Release"/> and <see cref="Detach"/> call it too.
+    /// </summary>
+    internal void ReleaseMappings()
+    {
+        MappedSegment[] mappings;
+        lock (_mappings)
+        {
+            mappings = [.. _mappings];
+            _mappings.Clear();
+        }
+
+        foreach (var mapping in mappings)
+        {
+            ((IDisposable)mapping).Dispose();
+        }
+    }
+
+    /// <summary>The segments currently mapped by loads of Arrow tables.</summary>
+    internal IReadOnlyList<MappedSegment> Mappings
+    {
+        get
+        {
+            lock (_mappings)
+            {
+                return [.. _mappings];
+            }
         }
     }
 
@@ -270,6 +309,8 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
         {
             manager.Free(segment);
         }
+
+        ReleaseMappings();
     }
 
     /// <inheritdoc/>
@@ -303,7 +344,15 @@ public sealed class SharedMemoryDataset : AbstractDataset<object?>, ITypedLoadDa
             throw new DatasetException(SharedMemoryMessages.NotSavedYet);
         }
 
-        return manager.Read(segment, requestedType);
+        return manager.Read(segment, requestedType, DatasetName, KeepMapping);
+    }
+
+    private void KeepMapping(MappedSegment mapping)
+    {
+        lock (_mappings)
+        {
+            _mappings.Add(mapping);
+        }
     }
 
     private void ThrowIfGone(SharedMemoryManager manager)

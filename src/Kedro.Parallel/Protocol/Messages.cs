@@ -29,6 +29,9 @@ internal sealed class RunNodeMessage
     /// <summary>The serializers registered in the parent, to register in the worker.</summary>
     public SerializerMessage[] Serializers { get; init; } = [];
 
+    /// <summary>The value converters registered in the parent, to register in the worker.</summary>
+    public ConverterMessage[] Converters { get; init; } = [];
+
     public bool IsAsync { get; init; }
 
     public string? RunId { get; init; }
@@ -78,6 +81,14 @@ internal sealed class SerializerMessage
     public required string ValueType { get; init; }
 
     public required string SerializerType { get; init; }
+}
+
+/// <summary>A registered value converter: its type and where its assembly is.</summary>
+internal sealed class ConverterMessage
+{
+    public required string Type { get; init; }
+
+    public string? AssemblyPath { get; init; }
 }
 
 /// <summary>A dataset type registration: its names and its factory.</summary>

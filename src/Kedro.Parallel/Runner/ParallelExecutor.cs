@@ -3,6 +3,7 @@ using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.WorkerProcesses.Pool;
 using Kedro.WorkerProcesses.Protocol;
+using Kedro.WorkerProcesses.Serialization;
 using Kedro.WorkerProcesses.SharedMemory;
 using Kedro.WorkerProcesses.Worker;
 using Kedro.Pipelines;
@@ -42,6 +43,9 @@ internal sealed class ParallelExecutor : NodeExecutor
 
     /// <summary>The serializers the workers must register, exported once per run.</summary>
     public SerializerMessage[] Serializers { get; private set; } = [];
+
+    /// <summary>The value converters registered in this process, sent to every worker.</summary>
+    public ConverterMessage[] Converters { get; private set; } = [];
 
     public bool IsAsync => Plan.IsAsync;
 
@@ -138,6 +142,7 @@ internal sealed class ParallelExecutor : NodeExecutor
     {
         Catalog.ValidateCatalog(names: null, Manager.Serializers);
         Serializers = [.. Manager.Serializers.ExportRegistrations().Select(r => new SerializerMessage { ValueType = r.ValueType, SerializerType = r.SerializerType })];
+        Converters = ConverterTransfer.Export();
         var nodes = Plan.Nodes;
         var datasetProblems = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in nodes.SelectMany(n => n.Inputs.Concat(n.Outputs).Concat(n.Confirms)).Distinct(StringComparer.Ordinal))
@@ -150,7 +155,7 @@ internal sealed class ParallelExecutor : NodeExecutor
 
         if (datasetProblems.Count > 0)
         {
-            throw new DatasetException(SharedMemoryMessages.CannotUseWithMultiprocessing(datasetProblems, []));
+            throw new DatasetException(SharedMemoryMessages.CannotUseWithMultiprocessing(datasetProblems, [], []));
         }
 
         var nodeProblems = new List<string>();
@@ -272,6 +277,7 @@ internal sealed class ParallelExecutor : NodeExecutor
             Datasets = [.. datasets],
             SharedDirectory = Manager.Directory,
             Serializers = Serializers,
+            Converters = Converters,
             IsAsync = IsAsync,
             RunId = RunId,
             NodeHooks = Hooks.HasNodeHooks,

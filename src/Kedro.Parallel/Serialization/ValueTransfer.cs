@@ -10,7 +10,7 @@ namespace Kedro.WorkerProcesses.Serialization;
 /// <summary>
 /// How a value crosses the pipe between the parent and a worker (hook data, parent-held datasets): arrays of
 /// unmanaged types as raw bytes, values with a serializer registered in <see cref="ValueSerializerRegistry.Default"/>
-/// through it, anything else through System.Text.Json with its runtime type and the shared-memory options (values typed
+/// through it, Arrow tables (and values a registered converter turns into one) as an Arrow IPC stream, anything else through System.Text.Json with its runtime type and the shared-memory options (values typed
 /// <see cref="object"/> arrive as plain configuration values, not <see cref="JsonElement"/>s).
 /// </summary>
 internal static class ValueTransfer
@@ -19,6 +19,7 @@ internal static class ValueTransfer
     private const string RawPrefix = "raw:";
     private const string RegisteredPrefix = "ser:";
     private const string JsonPrefix = "json:";
+    private const string ArrowPrefix = "arrow:";
 
     /// <summary>Appends a value's bytes to <paramref name="output"/> and returns its type tag.</summary>
     public static string Write(object? value, ArrayBufferWriter<byte> output)
@@ -40,6 +41,14 @@ internal static class ValueTransfer
         {
             entry.Serialize(value, output);
             return RegisteredPrefix + entry.ValueType.AssemblyQualifiedName;
+        }
+
+        if (ArrowTables.TryPrepare(value) is { } arrow)
+        {
+            using var stream = new MemoryStream();
+            ArrowTables.Write(arrow, stream);
+            output.Write(stream.GetBuffer().AsSpan(0, (int)stream.Length));
+            return ArrowPrefix + (char)('0' + (int)arrow.Shape) + arrow.GivenType.AssemblyQualifiedName;
         }
 
         using (var writer = new Utf8JsonWriter(output))
@@ -73,6 +82,14 @@ internal static class ValueTransfer
             var entry = ValueSerializerRegistry.Default.Find(type)
                 ?? throw new InvalidOperationException($"No serializer is registered for '{type}' in the worker process.");
             return entry.Deserialize(data);
+        }
+
+        if (tag.StartsWith(ArrowPrefix, StringComparison.Ordinal))
+        {
+            // A copy: the table must outlive the frame it came in.
+            var (schema, batches) = ArrowTables.Read(data.ToArray());
+            var shape = (ArrowShape)(tag[ArrowPrefix.Length] - '0');
+            return ArrowTables.Materialise("data", schema, batches, FindType(tag[(ArrowPrefix.Length + 1)..]), shape, typeof(object));
         }
 
         return JsonSerializer.Deserialize(data, FindType(tag[JsonPrefix.Length..]), SharedMemoryJson.Options);

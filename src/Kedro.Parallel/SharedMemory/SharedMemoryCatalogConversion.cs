@@ -57,7 +57,7 @@ internal static class SharedMemoryCatalogConversion
     public static string? SerialisationProblem(object value, ValueSerializerRegistry serializers)
     {
         var type = value.GetType();
-        if (serializers.Find(type) is not null || SharedMemorySegment.IsRawArray(type))
+        if (serializers.Find(type) is not null || SharedMemorySegment.IsRawArray(type) || ArrowTables.Applies(type))
         {
             return null;
         }

@@ -227,12 +227,14 @@ internal sealed class SharedMemoryManager : IDisposable
     /// <summary>Reads a segment's value, as <paramref name="requestedType"/> when that is not <see cref="object"/> and the stored value is not already one.</summary>
     /// <param name="segmentId">The segment id.</param>
     /// <param name="requestedType">The type the consumer wants; <see cref="object"/> for the stored type.</param>
-    /// <returns>A fresh copy of the value.</returns>
+    /// <param name="datasetName">The dataset's name, for messages.</param>
+    /// <param name="keepMapping">Receives the mapping of an Arrow table read in place (see <see cref="SharedMemorySegment.Read"/>); <see langword="null"/> to copy it.</param>
+    /// <returns>A fresh copy of the value, or an Arrow table over the mapped segment when <paramref name="keepMapping"/> is given.</returns>
     /// <exception cref="DatasetException">The segment does not exist (<c>Data for MemoryDataset has not been saved yet.</c>) or cannot be read as asked.</exception>
-    internal object? Read(string segmentId, Type requestedType)
+    internal object? Read(string segmentId, Type requestedType, string datasetName = "data", Action<MappedSegment>? keepMapping = null)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0 && OwnsDirectory, this);
-        return SharedMemorySegment.Read(PathOf(segmentId), requestedType, Serializers);
+        return SharedMemorySegment.Read(PathOf(segmentId), requestedType, Serializers, datasetName, keepMapping);
     }
 
     /// <summary>Whether this manager owned its directory and has deleted it.</summary>

@@ -29,7 +29,8 @@ internal static class SharedMemoryMessages
         + "numbers, records, lists, dictionaries), or register a serializer for the type with "
         + $"'ValueSerializerRegistry.Default.Register<{ShortName(type)}>(...)'.";
 
-    public static string CannotUseWithMultiprocessing(IReadOnlyDictionary<string, string> offenders, IReadOnlyList<string> serializerProblems)
+    public static string CannotUseWithMultiprocessing(
+        IReadOnlyDictionary<string, string> offenders, IReadOnlyList<string> serializerProblems, IReadOnlyList<string> converterProblems)
     {
         var builder = new StringBuilder();
         if (offenders.Count > 0)
@@ -55,6 +56,16 @@ internal static class SharedMemoryMessages
             }
 
             builder.Append(NotRecreatable(serializerProblems));
+        }
+
+        if (converterProblems.Count > 0)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append('\n');
+            }
+
+            builder.Append(ConvertersNotRecreatable(converterProblems));
         }
 
         return builder.ToString();
@@ -120,6 +131,56 @@ internal static class SharedMemoryMessages
 
     public static string TooLarge(long bytes) =>
         $"The serialised value is {bytes} bytes long; values that are not arrays of primitive types must serialise to less than 2 GB.";
+
+    /// <summary>An Arrow table a consumer asked for as a type that no registered converter gives.</summary>
+    public static string ArrowNotConvertible(string datasetName, Apache.Arrow.Schema schema, Type givenType, Type requestedType) =>
+        $"The SharedMemoryDataset '{datasetName}' holds an Arrow table ({DescribeSchema(schema)}) saved as '{TypeNames.Of(givenType)}', "
+        + $"which cannot be given as '{TypeNames.Of(requestedType)}': no registered value converter turns an Arrow 'RecordBatch' into "
+        + $"'{TypeNames.Of(requestedType)}'. Take the input as 'RecordBatch', 'Table' or '{TypeNames.Of(givenType)}', or register an "
+        + "IValueConverter for the pair with 'ValueConverters.Register(...)' before the run.";
+
+    /// <summary>An Arrow table with no batch at all, asked for as one record batch.</summary>
+    public static string ArrowNoRows(Apache.Arrow.Schema schema) =>
+        $"The Arrow table ({DescribeSchema(schema)}) has no record batch to give as a 'RecordBatch'; take the input as a 'Table'.";
+
+    /// <summary>A segment whose Arrow payload cannot be read.</summary>
+    public static string ArrowCorrupt(string datasetName, string path, string detail) =>
+        $"The shared-memory segment '{path}' of dataset '{datasetName}' does not hold a valid Arrow IPC stream ({detail}). "
+        + "Expected the Arrow table its producing node wrote there: the segment was changed or damaged after it was written. Run the pipeline again.";
+
+    /// <summary>A segment shorter than its header says.</summary>
+    public static string Truncated(string path, long expected, long actual) =>
+        $"The shared-memory segment '{path}' is {actual} bytes long, but its header says {expected}: the segment was changed or damaged after it was written.";
+
+    /// <summary>Why a worker could not re-create a registered value converter, or <see langword="null"/> when it can.</summary>
+    public static string? ConverterRecreationProblem(Type converterType)
+    {
+        var name = $"'{TypeNames.Of(converterType)}'";
+        if (converterType.IsAbstract || converterType.ContainsGenericParameters || !IsVisible(converterType))
+        {
+            return $"{name}: it is not a public, concrete class.";
+        }
+
+        return converterType.GetConstructor(BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes) is null && !converterType.IsValueType
+            ? $"{name}: it has no public parameterless constructor."
+            : null;
+    }
+
+    /// <summary>Registered value converters that worker processes cannot re-create.</summary>
+    public static string ConvertersNotRecreatable(IEnumerable<string> problems) =>
+        "The following value converters cannot be re-created in a worker process:\n  "
+        + string.Join("\n  ", problems)
+        + "\nA converter registered with 'ValueConverters.Register' must be a public class with a public parameterless constructor, as worker processes create their own instances.";
+
+    /// <summary>A converter type sent by the parent that this process cannot find.</summary>
+    public static string ConverterTypeNotFound(string assemblyQualifiedName) =>
+        $"The type '{assemblyQualifiedName}' of a registered value converter cannot be found in this process; "
+        + "make sure the worker process can load the assembly that defines it.";
+
+    private static string DescribeSchema(Apache.Arrow.Schema schema) =>
+        schema.FieldsList.Count == 0
+            ? "no columns"
+            : "columns " + string.Join(", ", schema.FieldsList.Select(f => $"'{f.Name}': {f.DataType.Name}"));
 
     private static bool IsVisible(Type type) => type.IsPublic || (type.IsNestedPublic && type.DeclaringType is { } outer && IsVisible(outer));
 

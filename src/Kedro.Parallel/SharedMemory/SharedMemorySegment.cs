@@ -15,8 +15,9 @@ namespace Kedro.WorkerProcesses.SharedMemory;
 /// The segment format and its I/O. A segment is one file: a 64-byte header (magic <c>KSHM</c>, format version,
 /// kind, element code, element count, payload length, payload offset, type name length), the stored type's
 /// assembly-qualified name for serialised values, then the payload at a 64-byte boundary. Arrays and lists of primitive types
-/// are their raw bytes; other values are their serializer's bytes. A segment is written under a temporary name and
-/// renamed when complete, so a reader never sees a partial one.
+/// are their raw bytes; Arrow tables (and values a registered converter turns into one) are an Arrow IPC stream, read back
+/// in place from the mapped file; other values are their serializer's bytes. A segment is written under a temporary name
+/// and renamed when complete, so a reader never sees a partial one.
 /// </summary>
 internal static class SharedMemorySegment
 {
@@ -33,6 +34,7 @@ internal static class SharedMemorySegment
         Json = 2,
         Registered = 3,
         RawList = 4,
+        Arrow = 5,
     }
 
     /// <summary>Whether values of a type travel as raw bytes: one-dimensional arrays and lists of primitive types.</summary>
@@ -43,13 +45,22 @@ internal static class SharedMemorySegment
     public static long Write(string directory, string id, string datasetName, object? value, ValueSerializerRegistry serializers)
     {
         var type = value?.GetType();
-        var elementCode = type is not null && serializers.Find(type) is null ? RawArrays.CodeOf(type) : (byte)0;
+        var registered = type is null ? null : serializers.Find(type);
+        var elementCode = type is not null && registered is null ? RawArrays.CodeOf(type) : (byte)0;
+        var arrow = value is not null && registered is null && elementCode == 0 ? ArrowTables.TryPrepare(value) : null;
         ArrayBufferWriter<byte>? payload = null;
         var kind = Kind.Null;
         string typeName = string.Empty;
         long count = 0;
         long payloadLength = 0;
-        if (value is not null && elementCode != 0)
+        if (arrow is not null)
+        {
+            kind = Kind.Arrow;
+            elementCode = (byte)arrow.Shape;
+            typeName = arrow.GivenType.AssemblyQualifiedName!;
+            count = arrow.Batches.Sum(b => (long)b.Length);
+        }
+        else if (value is not null && elementCode != 0)
         {
             kind = type!.IsSZArray ? Kind.RawArray : Kind.RawList;
             count = value is Array array ? array.LongLength : ((ICollection)value).Count;
@@ -90,7 +101,6 @@ internal static class SharedMemorySegment
         span[6] = (byte)kind;
         span[7] = elementCode;
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], count);
-        BinaryPrimitives.WriteInt64LittleEndian(span[16..], payloadLength);
         BinaryPrimitives.WriteInt64LittleEndian(span[24..], payloadOffset);
         BinaryPrimitives.WriteInt32LittleEndian(span[32..], nameBytes.Length);
         nameBytes.CopyTo(span[HeaderSize..]);
@@ -101,6 +111,12 @@ internal static class SharedMemorySegment
         {
             using (var handle = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.None))
             {
+                if (arrow is not null)
+                {
+                    payloadLength = WriteArrow(handle, arrow, payloadOffset, datasetName);
+                }
+
+                BinaryPrimitives.WriteInt64LittleEndian(span[16..], payloadLength);
                 RandomAccess.Write(handle, header, 0);
                 if (kind is Kind.RawArray or Kind.RawList)
                 {
@@ -129,8 +145,16 @@ internal static class SharedMemorySegment
     }
 
     /// <summary>Reads a segment's value.</summary>
+    /// <param name="path">The segment file.</param>
+    /// <param name="requestedType">The type the consumer asks for; <see cref="object"/> for what was saved.</param>
+    /// <param name="serializers">The registered serializers.</param>
+    /// <param name="datasetName">The dataset's name, for messages.</param>
+    /// <param name="keepMapping">
+    /// Receives an Arrow table's mapping when it is read in place (its buffers point into the mapped file, and stay
+    /// valid until the caller disposes the mapping); <see langword="null"/> to copy the table into this process instead.
+    /// </param>
     /// <exception cref="DatasetException">The segment is missing or invalid, or the value cannot be read as asked.</exception>
-    public static object? Read(string path, Type requestedType, ValueSerializerRegistry serializers)
+    public static object? Read(string path, Type requestedType, ValueSerializerRegistry serializers, string datasetName = "data", Action<MappedSegment>? keepMapping = null)
     {
         SafeFileHandle handle;
         try
@@ -164,6 +188,8 @@ internal static class SharedMemorySegment
                     return null;
                 case Kind.RawArray or Kind.RawList:
                     return RawArrays.Read(elementCode, handle, count, payloadOffset, kind == Kind.RawList);
+                case Kind.Arrow:
+                    return ReadArrow(path, handle, (ArrowShape)elementCode, nameLength, payloadLength, payloadOffset, requestedType, datasetName, keepMapping);
                 case Kind.Json or Kind.Registered:
                     break;
                 default:
@@ -217,6 +243,104 @@ internal static class SharedMemorySegment
         }
     }
 
+    /// <summary>Writes an Arrow IPC stream at <paramref name="offset"/> and returns its length.</summary>
+    private static long WriteArrow(SafeFileHandle handle, ArrowPayload arrow, long offset, string datasetName)
+    {
+        using var stream = new HandleWriteStream(handle, offset);
+        try
+        {
+            ArrowTables.Write(arrow, stream);
+        }
+        catch (Exception e) when (e is not IOException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new DatasetException(SharedMemoryMessages.CannotSerialise(
+                datasetName, arrow.GivenType, $"cannot be written as an Arrow IPC stream ({e.GetType().Name}: {e.Message})"), e);
+        }
+
+        return stream.Position - offset;
+    }
+
+    /// <summary>Reads an Arrow segment: in place from the mapped file when <paramref name="keepMapping"/> is given, else from a copy.</summary>
+    private static object ReadArrow(
+        string path, SafeFileHandle handle, ArrowShape shape, int nameLength, long payloadLength, long payloadOffset,
+        Type requestedType, string datasetName, Action<MappedSegment>? keepMapping)
+    {
+        var fileLength = RandomAccess.GetLength(handle);
+        if (shape is not (ArrowShape.Batch or ArrowShape.Table or ArrowShape.Converted) || payloadOffset < HeaderSize + nameLength || nameLength < 0)
+        {
+            throw new DatasetException(SharedMemoryMessages.NotASegment(path));
+        }
+
+        if (payloadLength < 0 || payloadOffset + payloadLength > fileLength)
+        {
+            throw new DatasetException(SharedMemoryMessages.Truncated(path, payloadOffset + payloadLength, fileLength));
+        }
+
+        var nameBytes = new byte[nameLength];
+        RandomAccess.Read(handle, nameBytes, HeaderSize);
+        var typeName = Encoding.UTF8.GetString(nameBytes);
+        var givenType = shape switch
+        {
+            ArrowShape.Batch => typeof(Apache.Arrow.RecordBatch),
+            ArrowShape.Table => typeof(Apache.Arrow.Table),
+            _ => Type.GetType(typeName, throwOnError: false),
+        };
+        if (givenType is null)
+        {
+            // Saved as a type this process does not know: a consumer that names its type gets the record batch to convert.
+            shape = requestedType == typeof(object)
+                ? throw new DatasetException(SharedMemoryMessages.StoredTypeNotFound(typeName))
+                : ArrowShape.Batch;
+            givenType = typeof(Apache.Arrow.RecordBatch);
+        }
+
+        MappedSegment? mapped = null;
+        ReadOnlyMemory<byte> memory;
+        if (keepMapping is not null && payloadLength <= int.MaxValue)
+        {
+            mapped = MappedSegment.Open(path, payloadOffset, (int)payloadLength);
+            memory = mapped.Memory;
+        }
+        else
+        {
+            if (payloadLength > Array.MaxLength)
+            {
+                throw new DatasetException(SharedMemoryMessages.TooLarge(payloadLength));
+            }
+
+            var bytes = GC.AllocateUninitializedArray<byte>((int)payloadLength);
+            ReadExactly(handle, bytes, payloadOffset);
+            memory = bytes;
+        }
+
+        try
+        {
+            Apache.Arrow.Schema schema;
+            List<Apache.Arrow.RecordBatch> batches;
+            try
+            {
+                (schema, batches) = ArrowTables.Read(memory);
+            }
+            catch (InvalidDataException e)
+            {
+                throw new DatasetException(SharedMemoryMessages.ArrowCorrupt(datasetName, path, e.Message), e);
+            }
+
+            var value = ArrowTables.Materialise(datasetName, schema, batches, givenType, shape, requestedType);
+            if (mapped is not null)
+            {
+                keepMapping!(mapped);
+            }
+
+            return value;
+        }
+        catch
+        {
+            ((IDisposable?)mapped)?.Dispose();
+            throw;
+        }
+    }
+
     private static string? SerializeWith(SerializerEntry entry, object value, IBufferWriter<byte> output)
     {
         try
@@ -243,6 +367,56 @@ internal static class SharedMemorySegment
             destination = destination[read..];
             offset += read;
         }
+    }
+
+    /// <summary>A write-only stream onto a file from an offset, that leaves the file open: what the Arrow writer writes to.</summary>
+    private sealed class HandleWriteStream(SafeFileHandle handle, long position) : Stream
+    {
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => position;
+            set => throw new NotSupportedException();
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            RandomAccess.Write(handle, buffer, position);
+            position += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void WriteByte(byte value) => Write([value]);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Write(buffer.AsSpan(offset, count));
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static long Align(long value) => (value + Alignment - 1) / Alignment * Alignment;

@@ -168,10 +168,11 @@ internal sealed class WorkerEntry
     private async Task RunNodeAsync(RunNodeMessage message, CancellationTokenSource cancellation)
     {
         var session = new WorkerNodeSession(this);
+        DataCatalog? catalog = null;
         try
         {
             var node = CreateNode(message);
-            var catalog = CreateCatalog(message, session);
+            catalog = CreateCatalog(message, session);
             var hooks = new HookManager();
             if (message.NodeHooks)
             {
@@ -186,6 +187,7 @@ internal sealed class WorkerEntry
             // The parent logs the run's lines ("Running node", "failed with error") from the outcome.
             var outcome = await new NodeTask(node, catalog, message.IsAsync, hooks, message.RunId, parallel: true, logger: NullLogger.Instance)
                 .RunAsync(cancellation.Token).ConfigureAwait(false);
+            ReleaseMappings(catalog);
             switch (outcome.Kind)
             {
                 case NodeOutcomeKind.Completed:
@@ -212,12 +214,28 @@ internal sealed class WorkerEntry
         catch (Exception exception)
 #pragma warning restore CA1031
         {
+            ReleaseMappings(catalog);
             SendFailed(Describe(exception, cancellation.IsCancellationRequested && exception is OperationCanceledException));
         }
         finally
         {
             Volatile.Write(ref _running, null);
             cancellation.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Unmaps the segments of the Arrow tables the node read in place, before its outcome is reported: the node has
+    /// ended, and the parent may free the segments as soon as it hears so.
+    /// </summary>
+    private static void ReleaseMappings(DataCatalog? catalog)
+    {
+        foreach (var name in catalog?.Keys ?? [])
+        {
+            if (catalog!.Get(name) is SharedMemoryDataset shared)
+            {
+                shared.ReleaseMappings();
+            }
         }
     }
 
@@ -263,6 +281,14 @@ internal sealed class WorkerEntry
             {
                 var fresh = message.Serializers.Where(s => _registered.Add("serializer:" + s.ValueType)).ToList();
                 ValueSerializerRegistry.Default.ImportRegistrations(fresh.Select(s => new SerializerRegistration(s.ValueType, s.SerializerType)));
+            }
+        }
+
+        if (message.Converters.Length > 0)
+        {
+            lock (_registered)
+            {
+                ConverterTransfer.Import(message.Converters.Where(c => _registered.Add("converter:" + c.Type)).ToList());
             }
         }
 
