@@ -1,9 +1,11 @@
+using System.Data;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Kedro.Datasets.Internal;
 using Kedro.IO;
+using Sylvan.Data.Csv;
 
 namespace Kedro.Datasets;
 
@@ -19,7 +21,11 @@ namespace Kedro.Datasets;
 /// </summary>
 public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly string[] LoadKeys = ["sep", "delimiter", "header", "encoding", "encoding_errors", "quotechar", "na_values", "keep_default_na"];
+    private static readonly string[] LoadKeys =
+    [
+        "sep", "delimiter", "header", "encoding", "encoding_errors", "quotechar", "na_values", "keep_default_na",
+        "dtype", "usecols", "parse_dates", "date_format", "skiprows", "nrows",
+    ];
     private static readonly string[] SaveKeys = ["sep", "delimiter", "header", "encoding", "quotechar", "na_rep", "index", "lineterminator"];
 
     private readonly HashSet<string> _naValues;
@@ -32,7 +38,13 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     /// <c>header</c> (the header's row number, default 0; <see langword="null"/> for none: columns are named 0, 1, ...),
     /// <c>encoding</c> (default utf-8), <c>encoding_errors</c> (<c>strict</c>, the default, refuses bytes the encoding cannot
     /// decode, naming the line and byte offset; <c>replace</c> reads them as U+FFFD; <c>ignore</c> drops them),
-    /// <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>.
+    /// <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>; <c>dtype</c> (a column name to pandas type name
+    /// mapping, or one name for every column: <c>int</c>/<c>int64</c>, <c>Int64</c> (missing values allowed),
+    /// <c>float</c>/<c>float64</c>, <c>str</c>/<c>string</c>/<c>object</c>/<c>category</c>, <c>bool</c>,
+    /// <c>boolean</c> (missing values allowed), <c>datetime64[ns]</c>), <c>usecols</c> (column names or positions; the
+    /// columns keep the file's order), <c>parse_dates</c> (column names or positions read as dates),
+    /// <c>date_format</c> (a <c>strftime</c> format such as <c>%Y-%m-%d</c>), <c>skiprows</c> (a number of lines to skip at
+    /// the start, or a list of 0-based line numbers) and <c>nrows</c> (the number of data rows to read).
     /// </param>
     /// <param name="saveArgs">
     /// Kedro's <c>save_args</c> (pandas' <c>to_csv</c> names): <c>sep</c> or <c>delimiter</c>, <c>header</c> (default
@@ -69,7 +81,8 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             return stream => Write(stream, table);
         });
         _naValues = NaValues.From(LoadArgs, nameof(CsvDataset));
-        ReadConfig = Config(LoadArgs, "load_args");
+        ReadSeparator = Separator(LoadArgs, "load_args");
+        ReadQuote = Quote(LoadArgs, "load_args");
         WriteConfig = Config(SaveArgs, "save_args");
         ReadEncodingName = DatasetArguments.String(LoadArgs, "encoding") ?? "utf-8";
         ReadEncoding = TextDecoding.Encoding(ReadEncodingName, DatasetArguments.String(LoadArgs, "encoding_errors"), nameof(CsvDataset), "load_args");
@@ -77,6 +90,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         HeaderRow = Header(LoadArgs);
         WriteHeader = DatasetArguments.Bool(SaveArgs, "header", true, nameof(CsvDataset), "save_args");
         NaRep = DatasetArguments.String(SaveArgs, "na_rep") ?? string.Empty;
+        Selection = CsvSelection.From(LoadArgs, nameof(CsvDataset));
     }
 
     /// <summary>The load arguments in effect.</summary>
@@ -88,7 +102,11 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     /// <summary>Free-form information about the dataset (Kedro's <c>metadata</c>).</summary>
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
-    private CsvConfiguration ReadConfig { get; }
+    private char ReadSeparator { get; }
+
+    private char ReadQuote { get; }
+
+    private CsvSelection Selection { get; }
 
     private CsvConfiguration WriteConfig { get; }
 
@@ -159,6 +177,21 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         };
     }
 
+    private static char Separator(IReadOnlyDictionary<string, object?> args, string argName)
+    {
+        var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
+        return separator.Length == 1
+            ? separator[0]
+            : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, args.ContainsKey("sep") ? "sep" : "delimiter", separator,
+                "one character (pandas reads longer separators as regular expressions, which Kedro.NET does not)");
+    }
+
+    private static char Quote(IReadOnlyDictionary<string, object?> args, string argName)
+    {
+        var quote = DatasetArguments.String(args, "quotechar") ?? "\"";
+        return quote.Length == 1 ? quote[0] : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, "quotechar", quote, "one character");
+    }
+
     private static CsvConfiguration Config(IReadOnlyDictionary<string, object?> args, string argName)
     {
         var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
@@ -184,11 +217,16 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     private TableShape Shape(Type type) =>
         TableShape.Of(type) ?? throw FileDatasetErrors.CannotLoadAs(this, FilePath, type, FileDatasetErrors.TabularShapes("CSV file"));
 
-    private object Build(Table table, TableShape shape, Type type, string path)
+    private object Build(TextTable table, TableShape shape, Type type, string path)
     {
         try
         {
-            return Tables.Build(table, shape, HeaderRow is { } header ? header + 2 : 1);
+            if (shape.Kind == TableShapeKind.DataTable)
+            {
+                return ToDataTable(table.TypeAll());
+            }
+
+            return Tables.Build(table.ToCells(), shape, table.Lines.Length > 0 ? table.Lines[0] : 1);
         }
         catch (InvalidDataException e)
         {
@@ -196,54 +234,130 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
     }
 
-    private Table Read(Stream stream, string path)
+    private static DataTable ToDataTable(TypedColumn[] columns)
     {
-        using var reader = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
-        using var parser = new CsvParser(reader, ReadConfig);
-        string[]? columns = null;
-        var rows = new List<object?[]>();
-        var line = 0;
-        while (parser.Read())
+        var result = new DataTable { Locale = CultureInfo.InvariantCulture };
+        foreach (var column in columns)
         {
-            var record = parser.Record ?? [];
-            if (HeaderRow is { } header && line < header)
+            result.Columns.Add(column.Name, column.ClrType);
+        }
+
+        var rowCount = columns.Length == 0 ? 0 : columns[0].Count;
+        result.BeginLoadData();
+        var values = new object[columns.Length];
+        for (var r = 0; r < rowCount; r++)
+        {
+            for (var c = 0; c < values.Length; c++)
             {
-                line++;
+                values[c] = columns[c].Get(r) ?? DBNull.Value;
+            }
+
+            result.Rows.Add(values);
+        }
+
+        result.EndLoadData();
+        return result;
+    }
+
+    private TextTable Read(Stream stream, string path)
+    {
+        using var text = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = ReadSeparator,
+            Quote = ReadQuote,
+            Escape = ReadQuote,
+            Comment = '\0',
+            OwnsReader = false,
+            BufferSize = 1 << 16,
+            MaxBufferSize = 1 << 28,
+        };
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(text, options);
+        var na = _naValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        string[]? header = null;
+        int[] selected = [];
+        TextColumn[] columns = [];
+        var lines = new List<int>();
+        var record = 0;
+        var kept = 0;
+        var maxRows = Selection.NRows ?? int.MaxValue;
+        while (reader.Read())
+        {
+            var line = ++record;
+            if (Selection.Skips(line - 1))
+            {
                 continue;
             }
 
-            line++;
-            if (columns is null)
-            {
-                columns = HeaderRow is null
-                    ? [.. Enumerable.Range(0, record.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))]
-                    : record;
-                if (HeaderRow is not null)
-                {
-                    continue;
-                }
-            }
-
-            if (record.Length == 1 && record[0].Length == 0 && columns.Length > 1)
+            var fields = reader.RowFieldCount;
+            if (fields == 0 || (fields == 1 && reader.GetFieldSpan(0).Length == 0))
             {
                 continue; // a blank line, as pandas skips
             }
 
-            if (record.Length != columns.Length)
+            if (header is null)
             {
-                throw FileDatasetErrors.RowWidth(line, record.Length, columns.Length);
+                if (HeaderRow is { } headerRow)
+                {
+                    if (kept++ < headerRow)
+                    {
+                        continue;
+                    }
+
+                    header = Mangle([.. Enumerable.Range(0, fields).Select(i => reader.GetString(i))]);
+                    (selected, columns) = Selection.Resolve(header, path);
+                    continue;
+                }
+
+                header = [.. Enumerable.Range(0, fields).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+                (selected, columns) = Selection.Resolve(header, path);
             }
 
-            var row = new object?[record.Length];
-            for (var i = 0; i < record.Length; i++)
+            if (lines.Count >= maxRows)
             {
-                row[i] = _naValues.Contains(record[i]) ? null : record[i];
+                break;
             }
 
-            rows.Add(row);
+            if (fields != header.Length)
+            {
+                throw FileDatasetErrors.RowWidth(line, fields, header.Length);
+            }
+
+            for (var c = 0; c < selected.Length; c++)
+            {
+                var span = reader.GetFieldSpan(selected[c]);
+                columns[c].Add(span, na.Contains(span));
+            }
+
+            lines.Add(line);
         }
 
-        return new Table(columns ?? throw FileDatasetErrors.NoColumns(path), rows);
+        if (header is null)
+        {
+            throw FileDatasetErrors.NoColumns(path);
+        }
+
+        var names = selected.Select(i => header[i]).ToArray();
+        return new TextTable(path, names, columns, [.. lines], Selection.Declared(names, header, path), Selection.DateFormat, Selection.DateFormatText);
+    }
+
+    /// <summary>Duplicate header names get <c>.1</c>, <c>.2</c>, ... as pandas' <c>mangle_dupe_cols</c>.</summary>
+    private static string[] Mangle(string[] names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var unique = names[i];
+            for (var n = 1; !seen.Add(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{names[i]}.{n}");
+            }
+
+            names[i] = unique;
+        }
+
+        return names;
     }
 
     private static Table ToTable(object data) =>

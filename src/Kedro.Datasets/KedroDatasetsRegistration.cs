@@ -1,3 +1,4 @@
+using Kedro.Datasets.Internal;
 using Kedro.IO;
 
 namespace Kedro.Datasets;
@@ -10,12 +11,16 @@ public static class KedroDatasetsRegistration
     /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
+    /// Kedro's other dataset type names are described with <see cref="DatasetTypeRegistry.DescribeUnavailable"/>, so a catalog
+    /// naming one (<c>spark.SparkDataset</c>) is told that Kedro.NET has none and what is nearest, and one that lives in another
+    /// Kedro.NET package (<c>plotly.PlotlyDataset</c>) is told which package and which call registers it.
     /// </summary>
     /// <param name="registry">The registry, for example <see cref="DatasetTypeRegistry.Default"/>.</param>
     /// <returns>The same registry, to chain calls.</returns>
     public static DatasetTypeRegistry AddKedroDatasets(this DatasetTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        KedroCatalogue.Describe(registry);
         return registry
             .Register(static context => TextDataset.Create(context), "text.TextDataset")
             .Register(static context => JsonDataset.Create(context), "json.JSONDataset")

@@ -47,6 +47,27 @@ internal static class FileDatasetErrors
     public static InvalidDataException RowWidth(int row, int fields, int columns) =>
         new(string.Create(CultureInfo.InvariantCulture, $"row {row} has {fields} fields, but the header has {columns} columns."));
 
+    public static InvalidDataException ColumnsNotFound(string path, string argument, IEnumerable<string> missing, IEnumerable<string> columns) =>
+        new($"load_args '{argument}' names {string.Join(", ", missing)}, which '{path}' does not have (columns: "
+            + $"{string.Join(", ", columns.Select(c => $"'{c}'"))}). Correct '{argument}' to name columns of the file.");
+
+    public static InvalidDataException NotOfDType(string path, string column, int line, string? value, string dtype) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: '{value}' is not a valid '{dtype}', ")
+            + $"the type load_args 'dtype' declares for the column. Correct the value, or declare another type for '{column}' (for example 'str').");
+
+    public static InvalidDataException NotADate(string path, string column, int line, string? value, string? format) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: '{value}' is not a date")
+            + (format is null
+                ? " (expected ISO 8601 such as '2024-01-31' or '2024-01-31 12:30:00'). Set load_args 'date_format' to the file's format (for example '%d/%m/%Y')"
+                : $" in the format '{format}' (load_args 'date_format'). Correct the value or the format")
+            + $", or leave '{column}' out of 'parse_dates'.");
+
+    public static InvalidDataException MissingForDType(string path, string column, int line, string dtype) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: the value is missing, which '{dtype}' ")
+            + (dtype == "bool"
+                ? "cannot hold. Declare the column as 'boolean' to accept missing values."
+                : "cannot hold (pandas: 'Integer column has NA values'). Declare the column as 'Int64' or 'float64' to accept missing values."));
+
     public static InvalidDataException NoColumns(string path) =>
         new($"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.");
 
