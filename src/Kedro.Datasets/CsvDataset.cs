@@ -1,4 +1,3 @@
-using System.Data;
 using System.Globalization;
 using System.Text;
 using CsvHelper;
@@ -223,7 +222,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         {
             if (shape.Kind == TableShapeKind.DataTable)
             {
-                return ToDataTable(table.TypeAll());
+                return TypedColumns.ToDataTable(table.TypeAll());
             }
 
             return Tables.Build(table.ToCells(), shape, table.Lines.Length > 0 ? table.Lines[0] : 1);
@@ -232,31 +231,6 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         {
             throw FileDatasetErrors.CannotLoadAs(this, path, type, e.Message);
         }
-    }
-
-    private static DataTable ToDataTable(TypedColumn[] columns)
-    {
-        var result = new DataTable { Locale = CultureInfo.InvariantCulture };
-        foreach (var column in columns)
-        {
-            result.Columns.Add(column.Name, column.ClrType);
-        }
-
-        var rowCount = columns.Length == 0 ? 0 : columns[0].Count;
-        result.BeginLoadData();
-        var values = new object[columns.Length];
-        for (var r = 0; r < rowCount; r++)
-        {
-            for (var c = 0; c < values.Length; c++)
-            {
-                values[c] = columns[c].Get(r) ?? DBNull.Value;
-            }
-
-            result.Rows.Add(values);
-        }
-
-        result.EndLoadData();
-        return result;
     }
 
     private TextTable Read(Stream stream, string path)

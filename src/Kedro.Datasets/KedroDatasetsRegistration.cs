@@ -8,7 +8,8 @@ public static class KedroDatasetsRegistration
 {
     /// <summary>
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
-    /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
+    /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="JsonTableDataset"/> (<c>pandas.JSONDataset</c>) and
+    /// <see cref="MetricsDataset"/> (<c>tracking.MetricsDataset</c>), each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
     /// Kedro's other dataset type names are described with <see cref="DatasetTypeRegistry.DescribeUnavailable"/>, so a catalog
@@ -27,6 +28,8 @@ public static class KedroDatasetsRegistration
             .Register(static context => YamlDataset.Create(context), "yaml.YAMLDataset")
             .Register(static context => CsvDataset.Create(context), "pandas.CSVDataset")
             .Register(static context => ExcelDataset.Create(context), "pandas.ExcelDataset")
-            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset");
+            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset")
+            .Register(static context => JsonTableDataset.Create(context), "pandas.JSONDataset")
+            .Register(static context => MetricsDataset.Create(context), "tracking.MetricsDataset");
     }
 }

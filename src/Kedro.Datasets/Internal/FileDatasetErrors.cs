@@ -68,6 +68,30 @@ internal static class FileDatasetErrors
                 ? "cannot hold. Declare the column as 'boolean' to accept missing values."
                 : "cannot hold (pandas: 'Integer column has NA values'). Declare the column as 'Int64' or 'float64' to accept missing values."));
 
+    public static InvalidDataException MetricsNotADictionary(object data) =>
+        new($"a MetricsDataset saves a dictionary of metric names to numbers, not a '{TypeNames.OfValue(data)}'.");
+
+    public static InvalidDataException MetricNotNumeric(string key, object? value, string? why) =>
+        new($"The MetricsDataset expects only numeric values. {key} is not a numeric value "
+            + $"(it is {(value is null ? "null" : $"the '{TypeNames.OfValue(value)}' '{Cells.Format(value) ?? value}'")}{(why is null ? string.Empty : "; " + why)}). "
+            + "Save a dictionary of metric names to numbers; keep other values in another dataset.");
+
+    public static string MetricsShape(Type requested) =>
+        $"a MetricsDataset loads as 'Dictionary<string, double>' (or 'IReadOnlyDictionary<string, double>', 'IDictionary<string, double>', 'object'), not '{TypeNames.Of(requested)}'.";
+
+    public static string MetricsFile(string? key, string found) =>
+        key is null
+            ? $"the file holds a JSON {found}, not an object of metric names to numbers."
+            : $"the value of '{key}' is '{found}', not a number; a metrics file maps names to numbers.";
+
+    public static InvalidDataException JsonTableShape(string path, string orient, System.Text.Json.JsonValueKind found) =>
+        new($"'{path}' holds a JSON {found}, but orient '{orient}' expects "
+            + (orient == "records" ? "an array of row objects" : "an object of columns")
+            + ". Set load_args 'orient' to the file's layout ('records' or 'columns'), or 'lines: true' for JSON Lines.");
+
+    public static InvalidDataException JsonInfinity(double value) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"a JSON table cannot hold {value}: JSON has no infinity. Replace it (for example with null or a large number) before saving."));
+
     public static InvalidDataException NoColumns(string path) =>
         new($"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.");
 
