@@ -220,12 +220,12 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     {
         try
         {
-            if (shape.Kind == TableShapeKind.DataTable)
+            return shape.Kind switch
             {
-                return TypedColumns.ToDataTable(table.TypeAll());
-            }
-
-            return Tables.Build(table.ToCells(), shape, table.Lines.Length > 0 ? table.Lines[0] : 1);
+                TableShapeKind.DataTable => TypedColumns.ToDataTable(table.TypeAll()),
+                TableShapeKind.DataFrame or TableShapeKind.RecordBatch or TableShapeKind.ArrowTable => TypedColumns.ToArrow(table.TypeAll(), shape),
+                _ => Internal.Tables.Build(table.ToCells(), shape, table.Lines.Length > 0 ? table.Lines[0] : 1),
+            };
         }
         catch (InvalidDataException e)
         {
@@ -335,7 +335,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     }
 
     private static Table ToTable(object data) =>
-        Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("CSV file", data);
+        Internal.Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("CSV file", data);
 
     private void Write(Stream stream, Table table)
     {

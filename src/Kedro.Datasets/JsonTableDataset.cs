@@ -73,7 +73,7 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
             return (stream, path) => Build(Read(stream, path), shape, type, path);
         }, data =>
         {
-            var table = Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("JSON table", data);
+            var table = Internal.Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("JSON table", data);
             return stream => Write(stream, table);
         });
     }
@@ -144,9 +144,12 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
     {
         try
         {
-            return shape.Kind == TableShapeKind.DataTable
-                ? TypedColumns.ToDataTable(columns)
-                : Tables.Build(TypedColumns.ToTable(columns), shape, 1);
+            return shape.Kind switch
+            {
+                TableShapeKind.DataTable => TypedColumns.ToDataTable(columns),
+                TableShapeKind.DataFrame or TableShapeKind.RecordBatch or TableShapeKind.ArrowTable => TypedColumns.ToArrow(columns, shape),
+                _ => Internal.Tables.Build(TypedColumns.ToTable(columns), shape, 1),
+            };
         }
         catch (InvalidDataException e)
         {

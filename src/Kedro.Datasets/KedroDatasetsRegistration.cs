@@ -1,4 +1,6 @@
+using Kedro.Conversion;
 using Kedro.Datasets.Internal;
+using Kedro.Datasets.Tables;
 using Kedro.IO;
 
 namespace Kedro.Datasets;
@@ -11,7 +13,8 @@ public static class KedroDatasetsRegistration
     /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="JsonTableDataset"/> (<c>pandas.JSONDataset</c>) and
     /// <see cref="MetricsDataset"/> (<c>tracking.MetricsDataset</c>), each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
-    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
+    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
+    /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.
     /// Kedro's other dataset type names are described with <see cref="DatasetTypeRegistry.DescribeUnavailable"/>, so a catalog
     /// naming one (<c>spark.SparkDataset</c>) is told that Kedro.NET has none and what is nearest, and one that lives in another
     /// Kedro.NET package (<c>plotly.PlotlyDataset</c>) is told which package and which call registers it.
@@ -21,6 +24,7 @@ public static class KedroDatasetsRegistration
     public static DatasetTypeRegistry AddKedroDatasets(this DatasetTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ValueConverters.Register(new TableConverter());
         KedroCatalogue.Describe(registry);
         return registry
             .Register(static context => TextDataset.Create(context), "text.TextDataset")

@@ -93,7 +93,7 @@ internal sealed record TextTable(
                 ColumnKind.Float64 => new TypedColumn(name, ColumnKind.Float64, ParseAll<double>(column, TryDouble) ?? throw Refuse<double>(column, declared, TryDouble), missing),
                 ColumnKind.Bool => new TypedColumn(name, ColumnKind.Bool, ParseAll<bool>(column, TryBool) ?? throw Refuse<bool>(column, declared, TryBool), missing),
                 ColumnKind.DateTime => new TypedColumn(name, ColumnKind.DateTime, ParseAll<DateTime>(column, TryDate) ?? throw Refuse<DateTime>(column, declared, TryDate), missing),
-                _ => new TypedColumn(name, ColumnKind.String, Strings(column), missing),
+                _ => new TypedColumn(name, ColumnKind.String, null, missing, text),
             };
         }
 
@@ -117,7 +117,7 @@ internal sealed record TextTable(
             return new TypedColumn(name, ColumnKind.Bool, bools, missing);
         }
 
-        return new TypedColumn(name, ColumnKind.String, Strings(column), missing);
+        return new TypedColumn(name, ColumnKind.String, null, missing, text);
     }
 
     private delegate bool TryParseSpan<T>(ReadOnlySpan<char> text, out T value);
@@ -156,18 +156,6 @@ internal sealed record TextTable(
         }
 
         return new InvalidDataException($"column '{Columns[column]}' of '{Path}' does not parse as '{declared.Name}'.");
-    }
-
-    private string?[] Strings(int column)
-    {
-        var text = Text[column];
-        var values = new string?[RowCount];
-        for (var r = 0; r < values.Length; r++)
-        {
-            values[r] = text.StringAt(r);
-        }
-
-        return values;
     }
 
     private static bool TryLong(ReadOnlySpan<char> text, out long value) => long.TryParse(text, Whole, CultureInfo.InvariantCulture, out value);

@@ -21,19 +21,24 @@ internal enum ColumnKind
     DateTime,
 }
 
-/// <summary>One column with typed values: an array of <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>,
-/// <see cref="string"/> or <see cref="DateTime"/>, and which rows are missing (<see langword="null"/> when none is).</summary>
+/// <summary>
+/// One column with typed values: an array of <see cref="long"/>, <see cref="double"/>, <see cref="bool"/>,
+/// <see cref="string"/> or <see cref="DateTime"/>, and which rows are missing (<see langword="null"/> when none is). A text
+/// column read from a file may keep its <see cref="TextColumn"/> instead of an array of strings, so building Arrow or
+/// DataFrame columns does not create a string per cell twice.
+/// </summary>
 /// <param name="Name">The column's name.</param>
 /// <param name="Kind">The values' type.</param>
-/// <param name="Values">The values; a missing row holds the type's default.</param>
+/// <param name="Values">The values (a missing row holds the type's default), or <see langword="null"/> when <paramref name="Text"/> holds them.</param>
 /// <param name="Missing">Which rows are missing, or <see langword="null"/> when none is.</param>
-internal sealed record TypedColumn(string Name, ColumnKind Kind, Array Values, bool[]? Missing)
+/// <param name="Text">The raw text of a <see cref="ColumnKind.String"/> column, when <paramref name="Values"/> is <see langword="null"/>.</param>
+internal sealed record TypedColumn(string Name, ColumnKind Kind, Array? Values, bool[]? Missing, TextColumn? Text = null)
 {
     /// <summary>The .NET type of <see cref="Kind"/>.</summary>
     public Type ClrType => TypeOf(Kind);
 
     /// <summary>The number of rows.</summary>
-    public int Count => Values.Length;
+    public int Count => Values?.Length ?? Text!.Count;
 
     /// <summary>The .NET type of a kind.</summary>
     public static Type TypeOf(ColumnKind kind) => kind switch
@@ -46,7 +51,10 @@ internal sealed record TypedColumn(string Name, ColumnKind Kind, Array Values, b
     };
 
     /// <summary>The boxed value of a row, or <see langword="null"/> when missing.</summary>
-    public object? Get(int row) => Missing is not null && Missing[row] ? null : Values.GetValue(row);
+    public object? Get(int row) => Missing is not null && Missing[row] ? null : Values is null ? Text!.StringAt(row) : Values.GetValue(row);
+
+    /// <summary>Row <paramref name="row"/> of a <see cref="ColumnKind.String"/> column.</summary>
+    public string? StringAt(int row) => Missing is not null && Missing[row] ? null : Values is null ? Text!.StringAt(row) : ((string?[])Values)[row];
 
     /// <summary>pandas' name of a kind, for messages.</summary>
     public static string PandasName(ColumnKind kind) => kind switch
