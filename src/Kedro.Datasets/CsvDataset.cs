@@ -73,7 +73,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         _file = new TypedFile(this, GetLoadPath, GetSavePath, type =>
         {
             var shape = Shape(type);
-            return (stream, path) => Build(Read(stream, path), shape, type, path);
+            return (stream, path) => Build(Read(stream, path, shape), shape, type, path);
         }, data =>
         {
             var table = ToTable(data);
@@ -233,7 +233,23 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
     }
 
-    private TextTable Read(Stream stream, string path)
+    // Columns are parsed while reading unless records are built (they bind the raw text); a column that meets text after
+    // numbers is read again, as text, in a second pass over the file.
+    private TextTable Read(Stream stream, string path, TableShape shape)
+    {
+        var infer = shape.Kind is not (TableShapeKind.List or TableShapeKind.Array);
+        var start = stream.Position;
+        var table = Read(stream, path, infer, new HashSet<int>());
+        if (table.NeedText.Count == 0)
+        {
+            return table.Table;
+        }
+
+        stream.Position = start;
+        return Read(stream, path, infer, table.NeedText).Table;
+    }
+
+    private (TextTable Table, HashSet<int> NeedText) Read(Stream stream, string path, bool infer, IReadOnlySet<int> asText)
     {
         using var text = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
         var options = new CsvDataReaderOptions
@@ -248,7 +264,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             MaxBufferSize = 1 << 28,
         };
         using var reader = Sylvan.Data.Csv.CsvDataReader.Create(text, options);
-        var na = _naValues.GetAlternateLookup<ReadOnlySpan<char>>();
+        var na = new NaMatcher(_naValues);
         string[]? header = null;
         int[] selected = [];
         TextColumn[] columns = [];
@@ -280,12 +296,12 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
                     }
 
                     header = Mangle([.. Enumerable.Range(0, fields).Select(i => reader.GetString(i))]);
-                    (selected, columns) = Selection.Resolve(header, path);
+                    (selected, columns) = Selection.Resolve(header, path, stream.CanSeek ? stream.Length : 0, infer, asText);
                     continue;
                 }
 
                 header = [.. Enumerable.Range(0, fields).Select(i => i.ToString(CultureInfo.InvariantCulture))];
-                (selected, columns) = Selection.Resolve(header, path);
+                (selected, columns) = Selection.Resolve(header, path, stream.CanSeek ? stream.Length : 0, infer, asText);
             }
 
             if (lines.Count >= maxRows)
@@ -301,7 +317,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             for (var c = 0; c < selected.Length; c++)
             {
                 var span = reader.GetFieldSpan(selected[c]);
-                columns[c].Add(span, na.Contains(span));
+                columns[c].Add(span, na.IsMissing(span));
             }
 
             lines.Add(line);
@@ -313,7 +329,8 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
 
         var names = selected.Select(i => header[i]).ToArray();
-        return new TextTable(path, names, columns, [.. lines], Selection.Declared(names, header, path), Selection.DateFormat, Selection.DateFormatText);
+        var needText = new HashSet<int>(selected.Where((_, c) => columns[c].NeedsText));
+        return (new TextTable(path, names, columns, [.. lines], Selection.Declared(names, header, path), Selection.DateFormat, Selection.DateFormatText), needText);
     }
 
     /// <summary>Duplicate header names get <c>.1</c>, <c>.2</c>, ... as pandas' <c>mangle_dupe_cols</c>.</summary>

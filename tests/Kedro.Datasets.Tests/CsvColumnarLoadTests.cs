@@ -125,6 +125,23 @@ public sealed class CsvColumnarLoadTests : IDisposable
     }
 
     [Fact]
+    public void Load_ColumnOfNumbersThenText_IsReadAgainAsText()
+    {
+        var path = _dir.PathOf("late.csv");
+        File.WriteAllText(path, "code,n,flag,ratio\n007,1,True,1\n12,2,False,2.5\nx-1,3,maybe,3\n");
+
+        var table = (System.Data.DataTable)new CsvDataset(path).Load(typeof(System.Data.DataTable))!;
+        Assert.Equal([typeof(string), typeof(long), typeof(string), typeof(double)], table.Columns.Cast<System.Data.DataColumn>().Select(c => c.DataType));
+
+        var frame = (DataFrame)new CsvDataset(path).Load(typeof(DataFrame))!;
+        Assert.Equal("007", frame.Columns["code"][0]);
+        Assert.Equal("x-1", frame.Columns["code"][2]);
+        Assert.Equal("True", frame.Columns["flag"][0]);
+        Assert.Equal(1.0, frame.Columns["ratio"][0]);
+        Assert.Equal(3L, frame.Columns["n"][2]);
+    }
+
+    [Fact]
     public void JsonTable_LoadsAsDataFrameAndRecordBatch()
     {
         var path = _dir.PathOf("t.json");

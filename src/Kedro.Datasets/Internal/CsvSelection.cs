@@ -109,7 +109,12 @@ internal sealed class CsvSelection
 
     /// <summary>The file positions of the columns to read, and a text column for each.</summary>
     /// <exception cref="InvalidDataException">A column of <c>usecols</c> is not in the file.</exception>
-    public (int[] Positions, TextColumn[] Columns) Resolve(string[] header, string path)
+    /// <param name="header">The file's column names.</param>
+    /// <param name="path">The file, for messages.</param>
+    /// <param name="fileChars">The file's length, to size the columns.</param>
+    /// <param name="infer">Whether columns without a declared type are parsed while reading.</param>
+    /// <param name="asText">Positions to read as text even so (columns that met text after numbers on a first read).</param>
+    public (int[] Positions, TextColumn[] Columns) Resolve(string[] header, string path, long fileChars, bool infer, IReadOnlySet<int> asText)
     {
         int[] positions;
         if (_useCols is null)
@@ -140,7 +145,15 @@ internal sealed class CsvSelection
             positions = [.. set];
         }
 
-        return (positions, [.. positions.Select(_ => new TextColumn())]);
+        // Sized from the file's length, so a large file's columns do not grow (and copy) a dozen times while reading.
+        var perColumn = (int)Math.Min(int.MaxValue / 2, fileChars / Math.Max(1, header.Length));
+        var rows = (int)Math.Min(int.MaxValue / 2, fileChars / Math.Max(2, header.Length * 4));
+        if (NRows is { } limit)
+        {
+            rows = Math.Min(rows, limit + 1);
+        }
+
+        return (positions, [.. positions.Select(p => new TextColumn(perColumn + (perColumn / 8), rows, infer && !asText.Contains(p) && !IsDeclared(p, header)))]);
     }
 
     /// <summary>The declared types by index into <paramref name="names"/> (the columns read): <c>dtype</c>, then <c>parse_dates</c>.</summary>
@@ -193,6 +206,11 @@ internal sealed class CsvSelection
 
         return declared;
     }
+
+    private bool IsDeclared(int position, string[] header) =>
+        _allColumns is not null
+        || _dtypes.Any(d => Find(d.Column, header) == position)
+        || _parseDates.Any(d => Find(d, header) == position);
 
     private static ColumnDType DType(string name, string typeName, string key) =>
         ColumnDType.Parse(name) ?? throw FileDatasetErrors.BadValue(typeName, Arg, key, name, $"one of {ColumnDType.Supported}");

@@ -97,6 +97,11 @@ internal sealed record TextTable(
             };
         }
 
+        if (text.Parsed != ColumnKind.String)
+        {
+            return new TypedColumn(name, text.Parsed, text.ParsedValues(), missing);
+        }
+
         if (missing is not null && Array.TrueForAll(missing, static m => m))
         {
             return new TypedColumn(name, ColumnKind.String, new string?[RowCount], missing);
@@ -163,12 +168,7 @@ internal sealed record TextTable(
     private static bool TryDouble(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    private static bool TryInferredBool(ReadOnlySpan<char> text, out bool value)
-    {
-        var trimmed = text.Trim();
-        value = trimmed is "True" or "true" or "TRUE";
-        return value || trimmed is "False" or "false" or "FALSE";
-    }
+    private static bool TryInferredBool(ReadOnlySpan<char> text, out bool value) => TextColumn.TryBool(text, out value);
 
     private static bool TryBool(ReadOnlySpan<char> text, out bool value)
     {
