@@ -73,11 +73,11 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
         {
             ["type"] = "pandas.ExcelDataset",
             ["filepath"] = _dir.PathOf("s.xlsx"),
-            ["load_args"] = new Dictionary<string, object?> { ["usecols"] = "A:C" },
+            ["load_args"] = new Dictionary<string, object?> { ["skipfooter"] = 2 },
         }));
 
         Assert.Contains("shuttles", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'ExcelDataset' does not support load_args 'usecols'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ExcelDataset' does not support load_args 'skipfooter'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
