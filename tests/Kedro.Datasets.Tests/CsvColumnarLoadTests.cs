@@ -142,6 +142,30 @@ public sealed class CsvColumnarLoadTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_AsDataFrame_ReadsTheSameColumnsIncludingASecondPass()
+    {
+        var path = _dir.PathOf("late.csv");
+        File.WriteAllText(path, "code,n\n1,1.5\nB7,2\n");
+
+        var frame = (DataFrame)(await new CsvDataset(path).LoadAsync(typeof(DataFrame)))!;
+
+        Assert.Equal(["1", "B7"], [frame.Columns["code"][0], frame.Columns["code"][1]]);
+        Assert.Equal([1.5, 2.0], [frame.Columns["n"][0], frame.Columns["n"][1]]);
+    }
+
+    [Fact]
+    public void Load_LongTextColumn_GrowsPastItsFirstSize()
+    {
+        var path = _dir.PathOf("wide.csv");
+        var longText = new string('x', 5000);
+        File.WriteAllText(path, $"a,b\n1,{longText}\n2,{longText}y\n");
+
+        var batch = (RecordBatch)new CsvDataset(path).Load(typeof(RecordBatch))!;
+
+        Assert.Equal(longText + "y", ((StringArray)batch.Column("b")).GetString(1));
+    }
+
+    [Fact]
     public void JsonTable_LoadsAsDataFrameAndRecordBatch()
     {
         var path = _dir.PathOf("t.json");
