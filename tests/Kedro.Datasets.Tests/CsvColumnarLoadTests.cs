@@ -38,6 +38,7 @@ public sealed class CsvColumnarLoadTests : IDisposable
         Assert.Null(frame.Columns["price"][1]);
         Assert.Equal(7.0, frame.Columns["price"][2]);
         Assert.Equal(false, frame.Columns["paid"][1]);
+        Assert.Equal(true, frame.Columns["paid"][2]);
         Assert.Null(frame.Columns["name"][1]);
         Assert.Equal("a, b", frame.Columns["name"][2]);
         Assert.Equal(new DateTime(2024, 2, 1), frame.Columns["day"][1]);
