@@ -8,5 +8,5 @@ namespace Spaceflights.Pipelines.DataScience;
 /// <param name="Features">The model input table's columns the model uses (<c>features</c>).</param>
 internal sealed record ModelOptions(
     [property: JsonPropertyName("test_size")] double TestSize,
-    [property: JsonPropertyName("random_state")] int RandomState,
+    [property: JsonPropertyName("random_state")] long RandomState,
     [property: JsonPropertyName("features")] IReadOnlyList<string> Features);
