@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 def split_cases():
     cases = []
     for n, test_size, seed in [(10, 0.2, 3), (15, 0.2, 3), (7, 0.5, 0), (100, 0.25, 42),
-                               (1000, 0.2, 3), (33, 0.1, 4294967295), (2, 0.5, 1)]:
+                               (1000, 0.2, 3), (33, 0.1, 4294967295), (2, 0.5, 1), (25, 0.28, 3)]:
         train, test = train_test_split(np.arange(n), test_size=test_size, random_state=seed)
         cases.append({"n": n, "test_size": test_size, "random_state": seed,
                       "train": train.tolist(), "test": test.tolist()})
