@@ -138,6 +138,34 @@ internal static class Tables
         return new DataFrame(columns);
     }
 
+    /// <summary>
+    /// pandas' <c>crosstab(rows, columns)</c> of two class vectors: the count of each (row class, column class) pair,
+    /// classes sorted ascending (row <c>i</c> is the <c>i</c>-th smallest class of <paramref name="rows"/>).
+    /// </summary>
+    /// <param name="rows">The classes along the rows.</param>
+    /// <param name="columns">The classes along the columns, one a row class.</param>
+    /// <returns>The counts.</returns>
+    /// <exception cref="ArgumentException">The lengths differ.</exception>
+    public static double[,] Crosstab(IReadOnlyList<int> rows, IReadOnlyList<int> columns)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (rows.Count != columns.Count)
+        {
+            throw new ArgumentException($"All arrays must be of the same length: {rows.Count} row classes and {columns.Count} column classes.", nameof(columns));
+        }
+
+        var rowClasses = rows.Distinct().Order().ToList();
+        var columnClasses = columns.Distinct().Order().ToList();
+        var counts = new double[rowClasses.Count, columnClasses.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            counts[rowClasses.IndexOf(rows[i]), columnClasses.IndexOf(columns[i])]++;
+        }
+
+        return counts;
+    }
+
     /// <summary>pandas' <c>frame[names]</c>: a new table of the named columns, in the order given.</summary>
     /// <param name="frame">The table.</param>
     /// <param name="names">The columns.</param>

@@ -16,7 +16,7 @@ internal sealed class LinearRegression
 {
     private const double MachineEpsilon = 2.220446049250313e-16;
 
-    /// <summary>The features seen by <see cref="Fit(DataFrame, DataFrameColumn)"/>, in column order (scikit-learn's <c>feature_names_in_</c>).</summary>
+    /// <summary>The features seen by <see cref="Fit(DataFrame, double[])"/>, in column order (scikit-learn's <c>feature_names_in_</c>).</summary>
     [JsonInclude]
     public string[] FeatureNamesIn { get; private set; } = [];
 
@@ -41,12 +41,12 @@ internal sealed class LinearRegression
     /// <param name="y">The target, one value a row.</param>
     /// <returns>This model, fitted.</returns>
     /// <exception cref="ArgumentException">A value is missing or not a number, or the lengths differ.</exception>
-    public LinearRegression Fit(DataFrame x, DataFrameColumn y)
+    public LinearRegression Fit(DataFrame x, double[] y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         FeatureNamesIn = [.. x.Columns.Select(c => c.Name)];
-        return Fit(Tables.ToMatrix(x), Tables.ToDoubles(y));
+        return Fit(Tables.ToMatrix(x), y);
     }
 
     /// <summary>Fits the model to a feature matrix (one row a sample) and a target.</summary>
@@ -88,7 +88,7 @@ internal sealed class LinearRegression
     }
 
     /// <summary>Predicts the target of each row of <paramref name="x"/>.</summary>
-    /// <param name="x">The features, the same columns in the same order as at <see cref="Fit(DataFrame, DataFrameColumn)"/>.</param>
+    /// <param name="x">The features, the same columns in the same order as at <see cref="Fit(DataFrame, double[])"/>.</param>
     /// <returns>One prediction a row.</returns>
     /// <exception cref="ArgumentException">The columns are not the fitted ones.</exception>
     public double[] Predict(DataFrame x)

@@ -16,8 +16,8 @@ internal static class ModelSelection
     /// <param name="randomState">The seed of the shuffle.</param>
     /// <returns><c>X_train</c>, <c>X_test</c>, <c>y_train</c>, <c>y_test</c>, rows in the shuffled order.</returns>
     /// <exception cref="ArgumentException">The lengths differ, or the sizes are invalid.</exception>
-    public static (DataFrame XTrain, DataFrame XTest, DataFrameColumn YTrain, DataFrameColumn YTest) TrainTestSplit(
-        DataFrame x, DataFrameColumn y, double testSize, long randomState)
+    public static (DataFrame XTrain, DataFrame XTest, double[] YTrain, double[] YTest) TrainTestSplit(
+        DataFrame x, double[] y, double testSize, long randomState)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -28,9 +28,7 @@ internal static class ModelSelection
         }
 
         var (train, test) = TrainTestIndices((int)x.Rows.Count, testSize, randomState);
-        var trainRows = new PrimitiveDataFrameColumn<int>("rows", train);
-        var testRows = new PrimitiveDataFrameColumn<int>("rows", test);
-        return (x[train], x[test], y.Clone(trainRows), y.Clone(testRows));
+        return (x[train], x[test], [.. train.Select(i => y[i])], [.. test.Select(i => y[i])]);
     }
 
     /// <summary>

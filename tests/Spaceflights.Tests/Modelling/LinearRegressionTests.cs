@@ -67,7 +67,7 @@ public sealed class LinearRegressionTests
             new DoubleDataFrameColumn("engines", [1.0, 2, 3, 1, 2, 3]),
             new BooleanDataFrameColumn("iata_approved", [true, false, true, false, false, true]),
             new Int64DataFrameColumn("crew", [1L, 1, 2, 2, 3, 3]));
-        var y = new DoubleDataFrameColumn("price", [17.0, 18, 30, 16, 24, 33]);
+        double[] y = [17.0, 18, 30, 16, 24, 33];
 
         var model = new LinearRegression().Fit(x, y);
 
@@ -80,7 +80,7 @@ public sealed class LinearRegressionTests
     [Fact]
     public void Predict_WithOtherColumns_SaysWhichWereFitted()
     {
-        var model = new LinearRegression().Fit(new DataFrame(new DoubleDataFrameColumn("a", [1.0, 2, 3])), new DoubleDataFrameColumn("y", [1.0, 2, 3]));
+        var model = new LinearRegression().Fit(new DataFrame(new DoubleDataFrameColumn("a", [1.0, 2, 3])), [1.0, 2, 3]);
 
         var error = Assert.Throws<ArgumentException>(() => model.Predict(new DataFrame(new DoubleDataFrameColumn("b", [1.0]))));
 
@@ -92,7 +92,7 @@ public sealed class LinearRegressionTests
     {
         var x = new DataFrame(new DoubleDataFrameColumn("crew", [1.0, null, 3]));
 
-        var error = Assert.Throws<ArgumentException>(() => new LinearRegression().Fit(x, new DoubleDataFrameColumn("y", [1.0, 2, 3])));
+        var error = Assert.Throws<ArgumentException>(() => new LinearRegression().Fit(x, [1.0, 2, 3]));
 
         Assert.Contains("Column 'crew' row 1 holds a missing value", error.Message, StringComparison.Ordinal);
     }

@@ -15,10 +15,10 @@ internal static partial class DataScienceNodes
     /// <param name="data">Data containing the features and the target (<c>price</c>).</param>
     /// <param name="parameters">The <c>model_options</c> parameters.</param>
     /// <returns><c>X_train</c>, <c>X_test</c>, <c>y_train</c> and <c>y_test</c>.</returns>
-    public static (DataFrame XTrain, DataFrame XTest, DataFrameColumn YTrain, DataFrameColumn YTest) SplitData(DataFrame data, ModelOptions parameters)
+    public static (DataFrame XTrain, DataFrame XTest, double[] YTrain, double[] YTest) SplitData(DataFrame data, ModelOptions parameters)
     {
         var x = Tables.Select(data, parameters.Features);
-        var y = Tables.Column(data, "price");
+        var y = Tables.ToDoubles(Tables.Column(data, "price"));
         return ModelSelection.TrainTestSplit(x, y, testSize: parameters.TestSize, randomState: parameters.RandomState);
     }
 
@@ -26,16 +26,16 @@ internal static partial class DataScienceNodes
     /// <param name="xTrain">Training data of independent features.</param>
     /// <param name="yTrain">Training data for price.</param>
     /// <returns>The trained model.</returns>
-    public static LinearRegression TrainModel(DataFrame xTrain, DataFrameColumn yTrain) => new LinearRegression().Fit(xTrain, yTrain);
+    public static LinearRegression TrainModel(DataFrame xTrain, double[] yTrain) => new LinearRegression().Fit(xTrain, yTrain);
 
     /// <summary>Calculates and logs the coefficient of determination.</summary>
     /// <param name="regressor">The trained model.</param>
     /// <param name="xTest">Testing data of independent features.</param>
     /// <param name="yTest">Testing data for price.</param>
-    public static void EvaluateModel(LinearRegression regressor, DataFrame xTest, DataFrameColumn yTest)
+    public static void EvaluateModel(LinearRegression regressor, DataFrame xTest, double[] yTest)
     {
         var yPred = regressor.Predict(xTest);
-        var score = Metrics.R2Score(Tables.ToDoubles(yTest), yPred);
+        var score = Metrics.R2Score(yTest, yPred);
         LogScore(Logger, score);
     }
 
