@@ -31,6 +31,9 @@ internal sealed class SpaceflightsCopy : IDisposable
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "KedroProjectPath").Value!;
 
+    /// <summary>This test project's source folder (beside the sample's, in the repository).</summary>
+    public static string TestsFolder { get; } = Path.GetFullPath(Path.Combine(SampleFolder, "..", "..", "tests", "Spaceflights.Tests"));
+
     public string Root => _folder.Path;
 
     public string Output { get; private set; } = string.Empty;
