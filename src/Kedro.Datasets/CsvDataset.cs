@@ -188,7 +188,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     {
         try
         {
-            return Tables.Build(table, shape, HeaderRow is { } header ? header + 2 : 1);
+            return Internal.Tables.Build(table, shape, HeaderRow is { } header ? header + 2 : 1);
         }
         catch (InvalidDataException e)
         {
@@ -247,7 +247,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     }
 
     private static Table ToTable(object data) =>
-        Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("CSV file", data);
+        Internal.Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("CSV file", data);
 
     private void Write(Stream stream, Table table)
     {

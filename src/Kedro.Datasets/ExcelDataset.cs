@@ -191,13 +191,13 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             {
                 return sheets.Count == 0
                     ? throw FileDatasetErrors.CannotLoadAs(this, path, type, FileDatasetErrors.SheetNotFound(_sheet!, names))
-                    : Tables.Build(sheets[0].Table, shape, firstRow);
+                    : Internal.Tables.Build(sheets[0].Table, shape, firstRow);
             }
 
             var result = (IDictionary)Activator.CreateInstance(dictionaryType)!;
             foreach (var (name, table) in sheets)
             {
-                result[name] = Tables.Build(table, shape, firstRow);
+                result[name] = Internal.Tables.Build(table, shape, firstRow);
             }
 
             return result;
@@ -216,13 +216,13 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             foreach (DictionaryEntry entry in dictionary)
             {
                 var name = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var table = entry.Value is null ? null : Tables.FromData(entry.Value);
+                var table = entry.Value is null ? null : Internal.Tables.FromData(entry.Value);
                 sheets.Add((name, table ?? throw FileDatasetErrors.CannotSave("sheet", entry.Value ?? "null")));
             }
 
             return sheets;
         }
 
-        return [(_saveSheet, Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("sheet", data))];
+        return [(_saveSheet, Internal.Tables.FromData(data) ?? throw FileDatasetErrors.CannotSave("sheet", data))];
     }
 }

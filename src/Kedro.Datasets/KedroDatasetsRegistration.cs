@@ -1,3 +1,5 @@
+using Kedro.Conversion;
+using Kedro.Datasets.Tables;
 using Kedro.IO;
 
 namespace Kedro.Datasets;
@@ -9,13 +11,15 @@ public static class KedroDatasetsRegistration
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
     /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
-    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too). Calling it again changes nothing.
+    /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
+    /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.
     /// </summary>
     /// <param name="registry">The registry, for example <see cref="DatasetTypeRegistry.Default"/>.</param>
     /// <returns>The same registry, to chain calls.</returns>
     public static DatasetTypeRegistry AddKedroDatasets(this DatasetTypeRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ValueConverters.Register(new TableConverter());
         return registry
             .Register(static context => TextDataset.Create(context), "text.TextDataset")
             .Register(static context => JsonDataset.Create(context), "json.JSONDataset")

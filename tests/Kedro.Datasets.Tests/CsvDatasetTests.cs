@@ -415,7 +415,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void Save_SomethingNotTabular_SaysWhatItSaves()
     {
         var error = Assert.Throws<DatasetException>(() => new CsvDataset(_dir.PathOf("x.csv")).Save(42));
-        Assert.Contains("a CSV file saves a 'DataTable', or a list of records or dictionaries, not a 'int'.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a CSV file saves a 'DataTable', a 'DataFrame', an Arrow 'RecordBatch' or 'Table', or a list of records or dictionaries, not a 'int'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -55,7 +55,8 @@ internal static class FileDatasetErrors
             + "Write the data with its header row, or choose another sheet with load_args 'sheet_name'.");
 
     public static InvalidDataException CannotSave(string format, object data) =>
-        new($"a {format} saves a '{TypeNames.Of(typeof(DataTable))}', or a list of records or dictionaries, not a '{TypeNames.OfValue(data)}'.");
+        new($"a {format} saves a '{TypeNames.Of(typeof(DataTable))}', a 'DataFrame', an Arrow 'RecordBatch' or 'Table', or a list of records "
+            + $"or dictionaries, not a '{TypeNames.OfValue(data)}'.");
 
     public static InvalidDataException Undecodable(string path, string encoding, ReadOnlySpan<byte> bytes, int line, long offset, Exception inner) =>
         new(string.Create(CultureInfo.InvariantCulture,
@@ -81,7 +82,8 @@ internal static class FileDatasetErrors
 
     /// <summary>The reason a table file cannot load as the requested type: the shapes it can load as.</summary>
     public static string TabularShapes(string format) =>
-        $"a {format} loads as a '{TypeNames.Of(typeof(DataTable))}' (for 'object' too) or as a list of records: "
+        $"a {format} loads as a '{TypeNames.Of(typeof(DataTable))}' (for 'object' too), a 'DataFrame', an Arrow 'RecordBatch' or 'Table', "
+        + "or a list of records: "
         + "List<T>, IReadOnlyList<T>, IList<T>, IEnumerable<T> or T[] of a class or record T, or of dictionaries.";
 
     public static string TextOnly(Type requested) =>

@@ -113,6 +113,22 @@ internal sealed class RecordBinder
         return new RecordBinder(type, members.Constructor, [.. arguments], [.. setters], columns);
     }
 
+    /// <summary>The columns this binder reads and the .NET type of the member each one fills.</summary>
+    public IEnumerable<(int Column, Type Type)> BoundColumns =>
+        _arguments.Where(a => a.Column >= 0).Select(a => (a.Column, a.Type))
+            .Concat(_setters.Select(s => (s.Column, s.Property.PropertyType)));
+
+    /// <summary>The public readable properties saved for <paramref name="type"/>, in declaration order, with their column names.</summary>
+    public static (string Column, PropertyInfo Property)[] SaveColumns(Type type) =>
+        [.. MembersOf(type).Properties.Where(p => p.GetMethod is { IsPublic: true }).Select(p => (SaveName(p), p))];
+
+    /// <summary>The element type of a sequence type (<c>T</c> of <c>IEnumerable&lt;T&gt;</c> or of an array).</summary>
+    public static Type? ElementTypeOf(Type sequence) =>
+        sequence.IsArray
+            ? sequence.GetElementType()
+            : sequence.GetInterfaces().Prepend(sequence)
+                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
     /// <summary>Builds one record from a row; <paramref name="rowNumber"/> is the 1-based data row for messages.</summary>
     public object Bind(object?[] row, int rowNumber)
     {
@@ -210,12 +226,6 @@ internal sealed class RecordBinder
 
         return new Table(columns, rows);
     }
-
-    private static Type? ElementTypeOf(Type sequence) =>
-        sequence.IsArray
-            ? sequence.GetElementType()
-            : sequence.GetInterfaces().Prepend(sequence)
-                .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     private static Table DictionariesToTable(List<object?> items)
     {

@@ -14,6 +14,15 @@ internal enum TableShapeKind
 
     /// <summary>An array of records.</summary>
     Array,
+
+    /// <summary>A <see cref="Microsoft.Data.Analysis.DataFrame"/>.</summary>
+    DataFrame,
+
+    /// <summary>An Arrow <see cref="Apache.Arrow.RecordBatch"/>.</summary>
+    RecordBatch,
+
+    /// <summary>An Arrow <see cref="Apache.Arrow.Table"/>.</summary>
+    ArrowTable,
 }
 
 /// <summary>The shape a tabular dataset loads for a requested type, or <see langword="null"/> when it has none.</summary>
@@ -28,6 +37,21 @@ internal sealed record TableShape(TableShapeKind Kind, Type? ElementType)
         if (requested == typeof(object) || requested == typeof(DataTable))
         {
             return DataTableShape;
+        }
+
+        if (requested == typeof(Microsoft.Data.Analysis.DataFrame))
+        {
+            return new TableShape(TableShapeKind.DataFrame, null);
+        }
+
+        if (requested == typeof(Apache.Arrow.RecordBatch))
+        {
+            return new TableShape(TableShapeKind.RecordBatch, null);
+        }
+
+        if (requested == typeof(Apache.Arrow.Table))
+        {
+            return new TableShape(TableShapeKind.ArrowTable, null);
         }
 
         if (requested.IsArray && requested.GetArrayRank() == 1)
@@ -50,6 +74,29 @@ internal sealed record TableShape(TableShapeKind Kind, Type? ElementType)
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether values of <paramref name="type"/> are tables the conversion hub reads: a <see cref="DataTable"/>, a
+    /// <c>DataFrame</c>, an Arrow <c>RecordBatch</c> or <c>Table</c>, or a sequence (of any collection type) of records or
+    /// dictionaries.
+    /// </summary>
+    public static bool IsSource(Type type)
+    {
+        if (typeof(DataTable).IsAssignableFrom(type) || typeof(Microsoft.Data.Analysis.DataFrame).IsAssignableFrom(type)
+            || typeof(Apache.Arrow.RecordBatch).IsAssignableFrom(type) || typeof(Apache.Arrow.Table).IsAssignableFrom(type))
+        {
+            return true;
+        }
+
+        if (type == typeof(string) || typeof(IDictionary).IsAssignableFrom(type))
+        {
+            return false;
+        }
+
+        var element = RecordBinder.ElementTypeOf(type);
+        return element is not null && !(element.IsGenericType && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
+            && IsRecordType(element);
     }
 
     /// <summary>Whether rows can bind to <paramref name="type"/>: a class, record or struct with properties, or a dictionary.</summary>

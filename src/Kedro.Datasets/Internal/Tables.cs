@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Data;
 using System.Globalization;
+using Kedro.Datasets.Tables;
 
 namespace Kedro.Datasets.Internal;
 
@@ -17,6 +18,11 @@ internal static class Tables
         if (shape.Kind == TableShapeKind.DataTable)
         {
             return ToDataTable(table);
+        }
+
+        if (shape.Kind is TableShapeKind.DataFrame or TableShapeKind.RecordBatch or TableShapeKind.ArrowTable)
+        {
+            return ArrowTables.FromBatch(DataTableColumns.ToBatch(ToDataTable(table)), shape);
         }
 
         var element = shape.ElementType!;
@@ -114,6 +120,8 @@ internal static class Tables
                 }
 
                 return new Table(columns, rows);
+            case Microsoft.Data.Analysis.DataFrame or Apache.Arrow.RecordBatch or Apache.Arrow.Table:
+                return ArrowTables.ToCells(ArrowTables.ToBatch(data));
             case string or IDictionary:
                 return null;
             case IEnumerable items:
