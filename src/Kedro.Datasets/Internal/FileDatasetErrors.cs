@@ -10,23 +10,8 @@ namespace Kedro.Datasets.Internal;
 /// </summary>
 internal static class FileDatasetErrors
 {
-    public static ArgumentException FilePathMissing(string typeName) =>
-        new($"'{typeName}' needs a 'filepath': the file it loads and saves.");
-
-    public static ArgumentException NotAMapping(string typeName, string argName, object value) =>
-        new($"Argument '{argName}' of '{typeName}' must be a mapping of option names to values, not '{value}'.");
-
-    public static ArgumentException UnsupportedKey(string typeName, string argName, string key, string[] allowed) =>
-        new($"'{typeName}' does not support {argName} '{key}'. Supported {argName}: "
-            + (allowed.Length == 0 ? "none" : string.Join(", ", allowed.Select(a => $"'{a}'")))
-            + $". Remove '{key}' from the dataset's {argName}.");
-
     public static ArgumentException BadValue(string typeName, string argName, string key, object? value, string expected, Exception? inner = null) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"{argName} '{key}' of '{typeName}' must be {expected}, not '{value}'."), inner);
-
-    public static ArgumentException RemoteNotSupported(string typeName, string filepath) =>
-        new($"'{typeName}' reads and writes local files only, but 'filepath' is '{filepath}'. "
-            + "Use a local path (relative paths resolve against the project folder).");
+        FileErrors.BadValue(typeName, argName, key, value, expected, inner);
 
     public static ArgumentException BackendNotSupported(string backend) =>
         new($"PickleDataset supports the 'pickle' backend only, not '{backend}'. Remove 'backend' or set it to 'pickle'.");
@@ -35,14 +20,6 @@ internal static class FileDatasetErrors
 
     public static DatasetException CannotLoadAs(object dataset, string path, Type requested, string reason) =>
         new(DatasetFailureText.LoadFailed(dataset, $"Cannot load '{path}' as '{TypeNames.Of(requested)}': {reason}"));
-
-    /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
-    public static DatasetException SavePathExists(string path, object dataset, Exception inner) =>
-        new(DatasetFailureText.SavePathExists(path, dataset), inner);
-
-    public static IOException FileExists(string path) => new($"The file '{path}' already exists.");
-
-    public static IOException NoParentFolder(string path) => new($"'{path}' has no parent folder.");
 
     public static InvalidDataException RowWidth(int row, int fields, int columns) =>
         new(string.Create(CultureInfo.InvariantCulture, $"row {row} has {fields} fields, but the header has {columns} columns."));

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Kedro.Datasets.Internal;
 using Kedro.Datasets.Tests.Support;
 using Kedro.IO;
+using Kedro.Shared.Files;
 
 namespace Kedro.Datasets.Tests.Internal;
 

@@ -1,4 +1,4 @@
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Files;
 
 /// <summary>Reading a whole file and writing one atomically, synchronously or without blocking a thread on I/O.</summary>
 internal static class FileIO

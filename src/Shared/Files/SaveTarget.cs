@@ -1,6 +1,6 @@
 using Kedro.IO;
 
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Files;
 
 /// <summary>
 /// Where a save writes: the file, and whether it is a version that must not be overwritten. A plain save writes its
@@ -18,7 +18,7 @@ internal sealed class SaveTarget
         Path = path;
         FullPath = System.IO.Path.GetFullPath(path);
         Versioned = versioned;
-        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw FileDatasetErrors.NoParentFolder(path);
+        var folder = System.IO.Path.GetDirectoryName(FullPath) ?? throw FileErrors.NoParentFolder(path);
         Folder = folder;
         TempFolder = versioned ? System.IO.Path.GetDirectoryName(folder) ?? folder : folder;
         TempPrefix = $".{System.IO.Path.GetFileName(FullPath)}.";
@@ -47,5 +47,5 @@ internal sealed class SaveTarget
         new(dataset, path, (dataset as IVersionedDataset)?.Version is not null);
 
     /// <summary>Kedro's error for a version that already exists, keeping the failed move as the cause.</summary>
-    public DatasetException Taken(IOException cause) => FileDatasetErrors.SavePathExists(Path, _dataset, cause);
+    public DatasetException Taken(IOException cause) => FileErrors.SavePathExists(Path, _dataset, cause);
 }

@@ -2,7 +2,7 @@ using System.Collections;
 using System.Globalization;
 using Kedro.IO;
 
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Files;
 
 /// <summary>Reads a dataset's configuration the way Kedro's dataset constructors take it.</summary>
 internal static class DatasetArguments
@@ -14,7 +14,7 @@ internal static class DatasetArguments
     {
         var filepath = context.Get<string>("filepath");
         return string.IsNullOrWhiteSpace(filepath)
-            ? throw FileDatasetErrors.FilePathMissing(context.TypeName)
+            ? throw FileErrors.FilePathMissing(context.TypeName)
             : filepath;
     }
 
@@ -39,7 +39,7 @@ internal static class DatasetArguments
 
                 return copy;
             default:
-                throw FileDatasetErrors.NotAMapping(typeName, name, value);
+                throw FileErrors.NotAMapping(typeName, name, value);
         }
     }
 
@@ -55,7 +55,7 @@ internal static class DatasetArguments
         {
             if (Array.IndexOf(allowed, key) < 0)
             {
-                throw FileDatasetErrors.UnsupportedKey(typeName, argName, key, allowed);
+                throw FileErrors.UnsupportedKey(typeName, argName, key, allowed);
             }
         }
     }
@@ -76,7 +76,7 @@ internal static class DatasetArguments
         {
             bool flag => flag,
             string text when bool.TryParse(text, out var parsed) => parsed,
-            _ => throw FileDatasetErrors.BadValue(typeName, argName, key, value, "true or false"),
+            _ => throw FileErrors.BadValue(typeName, argName, key, value, "true or false"),
         };
     }
 
@@ -92,7 +92,7 @@ internal static class DatasetArguments
             int number => number,
             long number when number is >= int.MinValue and <= int.MaxValue => (int)number,
             string text when int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => throw FileDatasetErrors.BadValue(typeName, argName, key, value, "a whole number"),
+            _ => throw FileErrors.BadValue(typeName, argName, key, value, "a whole number"),
         };
     }
 
@@ -109,7 +109,7 @@ internal static class DatasetArguments
         }
 
         var scheme = filepath.IndexOf("://", StringComparison.Ordinal);
-        return scheme > 1 ? throw FileDatasetErrors.RemoteNotSupported(typeName, filepath) : filepath;
+        return scheme > 1 ? throw FileErrors.RemoteNotSupported(typeName, filepath) : filepath;
     }
 
     /// <summary>A text encoding by Python's or .NET's name; <c>utf-8</c> writes no byte order mark, <c>utf-8-sig</c> does.</summary>
@@ -136,7 +136,7 @@ internal static class DatasetArguments
                 }
                 catch (ArgumentException e)
                 {
-                    throw FileDatasetErrors.BadValue(typeName, argName, "encoding", name, "a known text encoding", e);
+                    throw FileErrors.BadValue(typeName, argName, "encoding", name, "a known text encoding", e);
                 }
         }
     }

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Files;
 
 /// <summary>
 /// Writes a file atomically: the content goes to a temporary file <c>.{basename}.{machine}.{pid}.{guid}.tmp</c>, which then
@@ -187,7 +187,7 @@ internal static class AtomicFile
 
         if (errno == NativeMethods.EEXIST)
         {
-            throw FileDatasetErrors.FileExists(path);
+            throw FileErrors.FileExists(path);
         }
 
         File.Move(temp, path, overwrite: false); // no hard links here: .NET's move reports the error or moves

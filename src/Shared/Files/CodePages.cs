@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Files;
 
 /// <summary>Makes Windows code pages (latin-1, cp1252, ...) available to CSV and Excel reading, once per process.</summary>
 internal static class CodePages
