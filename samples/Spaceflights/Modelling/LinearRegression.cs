@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 using Microsoft.Data.Analysis;
 using Spaceflights.Frames;
 
@@ -70,14 +71,23 @@ internal sealed class LinearRegression
         var centred = Matrix<double>.Build.Dense(rows, columns, (i, j) => features[i, j] - xMean[j]);
         var target = Vector<double>.Build.Dense(rows, i => y[i] - yMean);
 
-        var svd = centred.Svd(computeVectors: true);
+        // A = QR (thin), R = U S Vᵀ, so A = (Q U) S Vᵀ: the singular values of A are R's, and the solution
+        // V S⁺ Uᵀ Qᵀ y needs only n × n decompositions (LAPACK's gelsd also starts with a QR when rows ≫ columns).
+        var (reduced, reducedTarget) = (centred, target);
+        if (rows > columns)
+        {
+            var qr = centred.QR(QRMethod.Thin);
+            (reduced, reducedTarget) = (qr.R, qr.Q.TransposeThisAndMultiply(target));
+        }
+
+        var svd = reduced.Svd(computeVectors: true);
         var singular = svd.S;
         var cutoff = MachineEpsilon * (singular.Count == 0 ? 0 : singular[0]);
         var coef = Vector<double>.Build.Dense(columns);
         var rank = 0;
         for (var k = 0; k < singular.Count && singular[k] > cutoff; k++, rank++)
         {
-            coef += svd.VT.Row(k) * (svd.U.Column(k).DotProduct(target) / singular[k]);
+            coef += svd.VT.Row(k) * (svd.U.Column(k).DotProduct(reducedTarget) / singular[k]);
         }
 
         Coef = coef.ToArray();

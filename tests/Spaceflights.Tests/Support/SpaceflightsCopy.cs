@@ -1,5 +1,6 @@
 using System.Reflection;
 using Kedro.Cli;
+using Kedro.Datasets.Plots;
 using Spaceflights.RawData;
 
 namespace Spaceflights.Tests.Support;
@@ -49,6 +50,7 @@ internal sealed class SpaceflightsCopy : IDisposable
         using var error = new StringWriter();
         var exitCode = await KedroProject.RunAsync(args, project => project
             .AddPipelines(PipelineRegistry.Register)
+            .ConfigureDatasets(registry => registry.AddKedroPlotDatasets())
             .AddHooks(new RawDataHook(TestSize))
             .WithProjectPath(Root)
             .WithConsole(output, error));
