@@ -37,14 +37,18 @@ internal static class ReportingNodes
         var heatmap = plot.Add.Heatmap(confusionMatrix);
         heatmap.Colormap = new ScottPlot.Colormaps.Blues();
         plot.Add.ColorBar(heatmap);
-        for (var row = 0; row < confusionMatrix.GetLength(0); row++)
+        var rows = confusionMatrix.GetLength(0);
+        for (var row = 0; row < rows; row++)
         {
             for (var column = 0; column < confusionMatrix.GetLength(1); column++)
             {
-                plot.Add.Text($"{confusionMatrix[row, column]}", column, confusionMatrix.GetLength(0) - 1 - row);
+                plot.Add.Text($"{confusionMatrix[row, column]}", column, rows - 1 - row);   // row 0 is drawn at the top
             }
         }
 
+        plot.Axes.Bottom.SetTicks([0, 1], ["0", "1"]);
+        plot.Axes.Left.SetTicks([1, 0], ["0", "1"]);
+        plot.HideGrid();
         plot.Title("Confusion Matrix");
         plot.XLabel("Predicted");
         plot.YLabel("Actual");
