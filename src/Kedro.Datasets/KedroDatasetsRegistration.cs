@@ -9,7 +9,7 @@ public static class KedroDatasetsRegistration
 {
     /// <summary>
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
-    /// <see cref="ExcelDataset"/> and <see cref="PickleDataset"/>, each under its own name (<c>CsvDataset</c>), its full
+    /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="ParquetDataset"/> and <see cref="FeatherDataset"/>, each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
     /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.
@@ -26,6 +26,8 @@ public static class KedroDatasetsRegistration
             .Register(static context => YamlDataset.Create(context), "yaml.YAMLDataset")
             .Register(static context => CsvDataset.Create(context), "pandas.CSVDataset")
             .Register(static context => ExcelDataset.Create(context), "pandas.ExcelDataset")
-            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset");
+            .Register(static context => PickleDataset.Create(context), "pickle.PickleDataset")
+            .Register(static context => ParquetDataset.Create(context), "pandas.ParquetDataset")
+            .Register(static context => FeatherDataset.Create(context), "pandas.FeatherDataset");
     }
 }

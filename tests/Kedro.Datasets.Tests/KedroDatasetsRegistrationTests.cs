@@ -18,6 +18,8 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
     [InlineData("CsvDataset", "pandas.CSVDataset", "Kedro.Datasets.CsvDataset")]
     [InlineData("ExcelDataset", "pandas.ExcelDataset", "Kedro.Datasets.ExcelDataset")]
     [InlineData("PickleDataset", "pickle.PickleDataset", "Kedro.Datasets.PickleDataset")]
+    [InlineData("ParquetDataset", "pandas.ParquetDataset", "Kedro.Datasets.ParquetDataset")]
+    [InlineData("FeatherDataset", "pandas.FeatherDataset", "Kedro.Datasets.FeatherDataset")]
     public void AddKedroDatasets_RegistersOwnFullAndKedroNames(string name, string kedroName, string fullName)
     {
         var registry = new DatasetTypeRegistry().AddKedroDatasets();

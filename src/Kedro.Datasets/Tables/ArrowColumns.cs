@@ -82,13 +82,14 @@ internal static class ArrowColumns
             case Date64Array a: return i => a.GetDateOnly(i);
             case TimestampArray a:
                 var type = (TimestampType)a.Data.DataType;
+                var exact = ExactTicks(a, type, column);
                 if (string.IsNullOrEmpty(type.Timezone))
                 {
-                    return i => a.GetTimestamp(i) is { } instant ? DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified) : null;
+                    return i => exact(i) is { } instant ? DateTime.SpecifyKind(instant.UtcDateTime, DateTimeKind.Unspecified) : null;
                 }
 
                 var zone = Zone(type.Timezone, column);
-                return i => a.GetTimestamp(i) is { } instant ? InZone(instant, zone) : null;
+                return i => exact(i) is { } instant ? InZone(instant, zone) : null;
             case Decimal128Array a: return i => a.GetValue(i);
             case NullArray: return _ => null;
             case DictionaryArray a:
@@ -314,6 +315,49 @@ internal static class ArrowColumns
             var other => throw TableErrors.MixedValue(column, i, other, typeof(T)),
         });
 
+    /// <summary>Builds a timestamp array of <paramref name="type"/> from .NET ticks since 0001-01-01 (UTC ticks for a zoned type).</summary>
+    public static IArrowArray Timestamps(TimestampType type, int count, Func<int, long?> ticks, string column) =>
+        Fixed<long>(type, count, i => ticks(i) is { } value ? Since(value, type.Unit, column, i) : null);
+
+    /// <summary>Builds a <c>decimal128</c> array of <paramref name="type"/>.</summary>
+    public static Decimal128Array Decimals(Decimal128Type type, int count, Func<int, decimal?> get)
+    {
+        var builder = new Decimal128Array.Builder(type).Reserve(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (get(i) is { } value)
+            {
+                builder.Append(value);
+            }
+            else
+            {
+                builder.AppendNull();
+            }
+        }
+
+        return builder.Build();
+    }
+
+    // .NET keeps time in 100 ns ticks: a nanosecond timestamp with a finer part is refused rather than rounded.
+    private static Func<int, DateTimeOffset?> ExactTicks(TimestampArray array, TimestampType type, string column)
+    {
+        if (type.Unit != TimeUnit.Nanosecond)
+        {
+            return array.GetTimestamp;
+        }
+
+        return i =>
+        {
+            if (array.IsNull(i))
+            {
+                return null;
+            }
+
+            var nanoseconds = array.Values[i];
+            return nanoseconds % 100 != 0 ? throw TableErrors.FinerThanTicks(column, i, nanoseconds) : array.GetTimestamp(i);
+        };
+    }
+
     private static DateTimeOffset InZone(DateTimeOffset instant, TimeZoneInfo zone) =>
         zone == TimeZoneInfo.Utc ? instant.ToUniversalTime() : TimeZoneInfo.ConvertTime(instant, zone);
 
@@ -403,9 +447,16 @@ internal static class ArrowColumns
     private static long Since(long ticks, TimeUnit unit, string column, int row)
     {
         var since = ticks - UnixEpochTicks;
-        if (unit == TimeUnit.Microsecond)
+        switch (unit)
         {
-            return since / 10;
+            case TimeUnit.Second:
+                return since / TimeSpan.TicksPerSecond;
+            case TimeUnit.Millisecond:
+                return since / TimeSpan.TicksPerMillisecond;
+            case TimeUnit.Microsecond:
+                return since / 10;
+            default:
+                break;
         }
 
         try
@@ -429,19 +480,6 @@ internal static class ArrowColumns
             }
         }
 
-        var builder = new Decimal128Array.Builder(new Decimal128Type(38, scale)).Reserve(count);
-        for (var i = 0; i < count; i++)
-        {
-            if (get(i) is { } value)
-            {
-                builder.Append(value);
-            }
-            else
-            {
-                builder.AppendNull();
-            }
-        }
-
-        return builder.Build();
+        return Decimals(new Decimal128Type(38, scale), count, get);
     }
 }

@@ -32,6 +32,11 @@ internal static class TableErrors
             $"row {row + 1}, column '{column}': the timestamp has a sub-microsecond part, so it is stored in nanoseconds, ")
             + "but it lies outside the years 1677 to 2262 that nanosecond timestamps can hold. Round it to whole microseconds.");
 
+    public static InvalidDataException FinerThanTicks(string column, int row, long nanoseconds) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"row {row + 1}, column '{column}': the timestamp {nanoseconds} ns since 1970 has a part finer than 100 ns, which .NET's DateTime cannot hold. ")
+            + "Round the column to whole microseconds before saving it.");
+
     public static InvalidDataException UnknownZone(string column, string zone, Exception inner) =>
         new($"column '{column}' is a timestamp in time zone '{zone}', which this machine does not know. "
             + "Write the column in UTC or with a fixed offset such as '+01:00'.", inner);
