@@ -129,6 +129,8 @@ public sealed class MatplotlibDataset : AbstractVersionedDataset<object>
                 var bytes = Render(plot, path);
                 FileIO.Write(SaveTarget.Of(this, path), stream => stream.Write(bytes));
                 break;
+            case string:
+                throw PlotErrors.NotAPlot(data);
             case IDictionary plots:
                 ImageFolder.Write(this, path, RenderAll(plots), Version is not null, Overwrite);
                 break;
@@ -166,7 +168,7 @@ public sealed class MatplotlibDataset : AbstractVersionedDataset<object>
 
     private List<(string Name, byte[] Bytes)> RenderAll(IDictionary plots)
     {
-        var images = new List<(string, byte[])>();
+        var images = new List<(string Name, byte[] Bytes)>();
         foreach (DictionaryEntry entry in plots)
         {
             var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
@@ -177,6 +179,11 @@ public sealed class MatplotlibDataset : AbstractVersionedDataset<object>
 
             var plot = entry.Value as Plot ?? throw (entry.Value is null ? PlotErrors.NullPlot($"'{key}'") : PlotErrors.NotAPlot(entry.Value));
             var name = Formats.ContainsKey(Path.GetExtension(key).TrimStart('.')) ? key : $"{key}.{Extension(FormatOf(null))}";
+            if (images.Any(image => string.Equals(image.Name, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw PlotErrors.DuplicatePlotName(key, name);
+            }
+
             images.Add((name, Render(plot, name)));
         }
 

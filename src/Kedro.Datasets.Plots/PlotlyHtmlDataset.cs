@@ -75,8 +75,12 @@ public sealed class PlotlyHtmlDataset : AbstractVersionedDataset<object>
             PlotlyFigure plain => plain.ToChart(),
             _ => throw PlotErrors.NotAFigure(nameof(PlotlyHtmlDataset), figure),
         };
-        var options = DisplayOptions.setPlotlyReference(_plotlyJs).Invoke(new DisplayOptions());
-        return GenericChart.toEmbeddedHTML(GenericChart.addDisplayOptions(options, chart));
+        // A new chart with the same traces, layout and configuration, and a copy of the display options (page title, ...) with
+        // this dataset's plotly.js reference: Plotly.NET's own setters would change the node's chart in place.
+        var options = DisplayOptions.combine(new DisplayOptions(), GenericChart.getDisplayOptions(chart));
+        options = DisplayOptions.setPlotlyReference(_plotlyJs).Invoke(options);
+        var copy = GenericChart.NewMultiChart(GenericChart.getTraces(chart), GenericChart.getLayout(chart), GenericChart.getConfig(chart), options);
+        return GenericChart.toEmbeddedHTML(copy);
     }
 
     internal static PlotlyHtmlDataset Create(DatasetFactoryContext context)

@@ -183,6 +183,16 @@ public sealed class MatplotlibDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_TwoNamesForOneFile_IsRefused()
+    {
+        var error = Assert.Throws<DatasetException>(() =>
+            new MatplotlibDataset(_dir.PathOf("plots")).Save(new Dictionary<string, Plot> { ["loss"] = Chart(), ["loss.png"] = Chart() }));
+
+        Assert.Contains("cannot save the plot named 'loss.png': another plot is already saved as 'loss.png'", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_dir.Files());
+    }
+
+    [Fact]
     public void Save_NotAPlot_IsRefused()
     {
         var error = Assert.Throws<DatasetException>(() => new MatplotlibDataset(_dir.PathOf("p.png")).Save(new[] { "chart" }));

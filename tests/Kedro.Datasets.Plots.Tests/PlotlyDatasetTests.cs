@@ -36,7 +36,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_SpaceflightsCatalogEntry_WritesPlotlyExpressBarJson()
     {
-        Spaceflights().Save(Tables.ShuttleCapacity());
+        Spaceflights().Save(SampleTables.ShuttleCapacity());
 
         var json = Saved(_dir.PathOf("08_reporting", "shuttle_passenger_capacity_plot_exp.json", "2024-01-01T00.00.00.000Z", "shuttle_passenger_capacity_plot_exp.json"));
         Assert.Equal(["data", "layout"], json.Select(p => p.Key));
@@ -62,7 +62,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     public void Load_SavedFigure_GivesTheFigureOrAChart()
     {
         var dataset = Spaceflights();
-        dataset.Save(Tables.ShuttleCapacity());
+        dataset.Save(SampleTables.ShuttleCapacity());
         var reader = (ITypedLoadDataset)_registry.Create("plot", Map(
             ("type", "plotly.PlotlyDataset"),
             ("filepath", _dir.PathOf("08_reporting", "shuttle_passenger_capacity_plot_exp.json")),
@@ -82,7 +82,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     {
         var dataset = Dataset("bar", Map(("x", "shuttle_type"), ("y", "passenger_capacity")));
 
-        await dataset.SaveAsync(Tables.ShuttleCapacity());
+        await dataset.SaveAsync(SampleTables.ShuttleCapacity());
         var figure = Assert.IsType<PlotlyFigure>(await dataset.LoadAsync(typeof(PlotlyFigure)));
 
         Assert.Equal("v", figure.Data[0]!["orientation"]!.GetValue<string>());
@@ -94,7 +94,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     {
         var dataset = Dataset("bar", Map(("x", "passenger_capacity"), ("y", "shuttle_type")));
 
-        var figure = dataset.Draw(Tables.ShuttleCapacity());
+        var figure = dataset.Draw(SampleTables.ShuttleCapacity());
 
         Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
     }
@@ -102,7 +102,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_Line_WritesScatterTraceInLinesMode()
     {
-        var figure = Dataset("line", Map(("x", "day"), ("y", "value"), ("markers", true))).Draw(Tables.Measurements());
+        var figure = Dataset("line", Map(("x", "day"), ("y", "value"), ("markers", true))).Draw(SampleTables.Measurements());
 
         var trace = Assert.Single(figure.Data)!;
         Assert.Equal("scatter", trace["type"]!.GetValue<string>());
@@ -115,7 +115,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_ScatterWithColor_WritesOneTracePerGroupWithTheDefaultColours()
     {
-        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("color", "group"))).Draw(Tables.Measurements());
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("color", "group"))).Draw(SampleTables.Measurements());
 
         Assert.Equal(2, figure.Data.Count);
         var (a, b) = (figure.Data[0]!, figure.Data[1]!);
@@ -132,7 +132,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_ScatterWithSize_WritesAreaSizedMarkers()
     {
-        var trace = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("size", "size"))).Draw(Tables.Measurements()).Data[0]!;
+        var trace = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("size", "size"))).Draw(SampleTables.Measurements()).Data[0]!;
 
         Assert.Equal([4.0, 8.0, 2.0, 6.0], Numbers(trace["marker"]!["size"]));
         Assert.Equal("area", trace["marker"]!["sizemode"]!.GetValue<string>());
@@ -142,7 +142,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_Histogram_CountsAlongYAndBinsAsAsked()
     {
-        var figure = Dataset("histogram", Map(("x", "value"), ("nbins", 5))).Draw(Tables.Measurements());
+        var figure = Dataset("histogram", Map(("x", "value"), ("nbins", 5))).Draw(SampleTables.Measurements());
 
         var trace = Assert.Single(figure.Data)!;
         Assert.Equal("histogram", trace["type"]!.GetValue<string>());
@@ -155,7 +155,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_HistogramWithXAndY_SumsY()
     {
-        var figure = Dataset("histogram", Map(("x", "group"), ("y", "value"))).Draw(Tables.Measurements());
+        var figure = Dataset("histogram", Map(("x", "group"), ("y", "value"))).Draw(SampleTables.Measurements());
 
         Assert.Equal("sum", figure.Data[0]!["histfunc"]!.GetValue<string>());
         Assert.Equal("sum of value", figure.Layout["yaxis"]!["title"]!["text"]!.GetValue<string>());
@@ -165,7 +165,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     public void Save_Pie_WritesLabelsAndValues()
     {
         var figure = Dataset("pie", Map(("names", "shuttle_type"), ("values", "passenger_capacity"), ("hole", 0.4), ("title", "Share")))
-            .Draw(Tables.ShuttleCapacity());
+            .Draw(SampleTables.ShuttleCapacity());
 
         var trace = Assert.Single(figure.Data)!;
         Assert.Equal("pie", trace["type"]!.GetValue<string>());
@@ -179,7 +179,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_Box_WritesBoxTraceWithPoints()
     {
-        var figure = Dataset("box", Map(("x", "group"), ("y", "value"), ("points", "all"))).Draw(Tables.Measurements());
+        var figure = Dataset("box", Map(("x", "group"), ("y", "value"), ("points", "all"))).Draw(SampleTables.Measurements());
 
         var trace = Assert.Single(figure.Data)!;
         Assert.Equal("box", trace["type"]!.GetValue<string>());
@@ -194,7 +194,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     {
         var figure = Dataset("bar", Map(("x", "shuttle_type"), ("y", "passenger_capacity"), ("labels", Map(("shuttle_type", "Shuttle")))),
                 Map(("paper_bgcolor", "white"), ("xaxis_title_font_size", 18), ("legend", Map(("orientation", "h"))), ("height", 400)))
-            .Draw(Tables.ShuttleCapacity());
+            .Draw(SampleTables.ShuttleCapacity());
 
         Assert.Equal("white", figure.Layout["paper_bgcolor"]!.GetValue<string>());
         Assert.Equal("Shuttle", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
@@ -255,7 +255,7 @@ public sealed class PlotlyDatasetTests : IDisposable
     {
         var dataset = Dataset("bar", Map(("x", "shuttle"), ("y", "passenger_capacity")));
 
-        var error = Assert.Throws<DatasetException>(() => dataset.Save(Tables.ShuttleCapacity()));
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(SampleTables.ShuttleCapacity()));
 
         Assert.Contains("Failed while saving data to dataset Kedro.Datasets.Plots.PlotlyDataset(filepath=", error.Message, StringComparison.Ordinal);
         Assert.Contains("plotly_args 'fig' 'x' of 'PlotlyDataset' names the column 'shuttle', which the table does not have "
@@ -276,12 +276,66 @@ public sealed class PlotlyDatasetTests : IDisposable
     [Fact]
     public void Save_Versioned_KeepsEachVersion()
     {
-        Spaceflights("2024-01-01T00.00.00.000Z").Save(Tables.ShuttleCapacity());
-        Spaceflights("2024-01-02T00.00.00.000Z").Save(Tables.ShuttleCapacity());
+        Spaceflights("2024-01-01T00.00.00.000Z").Save(SampleTables.ShuttleCapacity());
+        Spaceflights("2024-01-02T00.00.00.000Z").Save(SampleTables.ShuttleCapacity());
 
         Assert.Equal(
             ["08_reporting/shuttle_passenger_capacity_plot_exp.json/2024-01-01T00.00.00.000Z/shuttle_passenger_capacity_plot_exp.json",
                 "08_reporting/shuttle_passenger_capacity_plot_exp.json/2024-01-02T00.00.00.000Z/shuttle_passenger_capacity_plot_exp.json"],
             _dir.Files().Select(f => f.Replace('\\', '/')));
+    }
+
+    [Fact]
+    public void Save_HoverNameRangesLogAxesAndColours_AreWritten()
+    {
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("hover_name", "group"), ("range_x", new List<object?> { 0, 5 }),
+            ("log_y", true), ("color_discrete_sequence", new List<object?> { "red" }), ("width", 500))).Draw(SampleTables.Measurements());
+
+        var trace = figure.Data[0]!;
+        Assert.Equal("[\"a\",\"b\",\"a\",\"b\"]", trace["hovertext"]!.ToJsonString());
+        Assert.StartsWith("<b>%{hovertext}</b><br><br>day=%{x}", trace["hovertemplate"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("red", trace["marker"]!["color"]!.GetValue<string>());
+        Assert.Equal("[0,5]", figure.Layout["xaxis"]!["range"]!.ToJsonString());
+        Assert.Equal("log", figure.Layout["yaxis"]!["type"]!.GetValue<string>());
+        Assert.Equal(500, figure.Layout["width"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public void Save_HistogramOfYAlone_LiesAlongY()
+    {
+        var figure = Dataset("histogram", Map(("y", "value"), ("nbins", 3))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
+        Assert.Equal(3, figure.Data[0]!["nbinsy"]!.GetValue<int>());
+        Assert.Equal("count", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Save_BarWithoutX_PlotsAgainstTheRowNumber()
+    {
+        var trace = Dataset("bar", Map(("y", "value"))).Draw(SampleTables.Measurements()).Data[0]!;
+
+        Assert.Equal("[0,1,2,3]", trace["x"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Create_ColumnArgumentThatIsNotAName_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Dataset("line", Map(("x", "day"), ("y", new List<object?> { "a", "b" }))));
+
+        Assert.StartsWith("plotly_args 'fig' 'y' of 'PlotlyDataset' must be one column name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_CellWithNoJsonForm_NamesTheColumnAndRow()
+    {
+        var table = new System.Data.DataTable();
+        table.Columns.Add("x", typeof(object));
+        table.Rows.Add(new object());
+        var dataset = Dataset("bar", Map(("x", "x")));
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(table));
+
+        Assert.Contains("column 'x', row 0 holds a 'object', which has no Plotly JSON form", error.Message, StringComparison.Ordinal);
     }
 }

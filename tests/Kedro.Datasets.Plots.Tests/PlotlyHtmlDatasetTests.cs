@@ -27,6 +27,19 @@ public sealed class PlotlyHtmlDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_LeavesTheNodesChartAsItWas()
+    {
+        var chart = Charts.BarsAndLine();
+        var before = Plotly.NET.GenericChart.toEmbeddedHTML(chart);
+
+        new PlotlyHtmlDataset(_dir.PathOf("chart.html"), Map(("include_plotlyjs", false))).Save(chart);
+
+        Assert.Contains("<script src=", before, StringComparison.Ordinal);
+        Assert.Contains("<script src=", Plotly.NET.GenericChart.toEmbeddedHTML(chart), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src=", _dir.Read("chart.html"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Save_Cdn_LoadsPlotlyJsFromTheCdn()
     {
         var dataset = new PlotlyHtmlDataset(_dir.PathOf("chart.html"), Map(("include_plotlyjs", "cdn")));

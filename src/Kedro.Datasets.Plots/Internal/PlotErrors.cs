@@ -49,6 +49,9 @@ internal static class PlotErrors
         new($"'MatplotlibDataset' cannot save the plot named '{key}': a name must be a file name (no folder separators, not '.' or '..', "
             + "not empty). Name the plots with plain file names such as 'loss.png'.");
 
+    public static InvalidDataException DuplicatePlotName(string key, string fileName) =>
+        new($"'MatplotlibDataset' cannot save the plot named '{key}': another plot is already saved as '{fileName}'. Give each plot its own name.");
+
     public static InvalidDataException CellNotPlottable(string column, int row, object value) =>
         new(string.Create(CultureInfo.InvariantCulture,
             $"column '{column}', row {row} holds a '{TypeNames.OfValue(value)}', which has no Plotly JSON form. Plot numbers, text, booleans, dates or times."));

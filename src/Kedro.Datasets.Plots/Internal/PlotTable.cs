@@ -1,13 +1,14 @@
 using System.Data;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Kedro.Conversion;
+using Kedro.Datasets.Tables;
 
 namespace Kedro.Datasets.Plots.Internal;
 
 /// <summary>
 /// A table a node returned, read column by column into the JSON values a Plotly trace holds. A <see cref="DataTable"/> is read
-/// as it is; any other table kind (DataFrame, Arrow, records) goes through the registered table converter first.
+/// as it is; any other table kind (DataFrame, Arrow RecordBatch or Table, records, dictionaries) goes through Kedro.Datasets'
+/// <see cref="TableConverter"/> first.
 /// </summary>
 internal sealed class PlotTable
 {
@@ -35,8 +36,10 @@ internal sealed class PlotTable
             return new PlotTable(table);
         }
 
-        var converter = ValueConverters.Find(data.GetType(), typeof(DataTable)) ?? throw PlotErrors.NotATable(typeName, data);
-        return new PlotTable((DataTable)converter.Convert(data, typeof(DataTable)));
+        var converter = new TableConverter();
+        return converter.CanConvert(data.GetType(), typeof(DataTable))
+            ? new PlotTable((DataTable)converter.Convert(data, typeof(DataTable)))
+            : throw PlotErrors.NotATable(typeName, data);
     }
 
     public bool Has(string column) => _columns.ContainsKey(column);

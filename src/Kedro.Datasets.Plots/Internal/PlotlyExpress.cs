@@ -219,8 +219,7 @@ internal sealed class PlotlyExpress
 
             var grouped = color is not null && !continuous;
             var colour = palette[i % palette.Count];
-            trace["hovertemplate"] = (grouped ? string.Empty : (Column("hover_name") is null ? string.Empty : "<b>%{hovertext}</b><br><br>"))
-                + Hover(hover);
+            trace["hovertemplate"] = (Column("hover_name") is null ? string.Empty : "<b>%{hovertext}</b><br><br>") + Hover(hover);
             trace["legendgroup"] = grouped ? label : string.Empty;
             trace["name"] = grouped ? label : string.Empty;
             trace["showlegend"] = grouped;

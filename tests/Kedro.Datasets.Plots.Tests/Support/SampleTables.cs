@@ -3,7 +3,7 @@ using System.Data;
 namespace Kedro.Datasets.Plots.Tests.Support;
 
 /// <summary>Small tables as nodes return them.</summary>
-internal static class Tables
+internal static class SampleTables
 {
     /// <summary>Spaceflights' shuttle_passenger_capacity table: the mean passenger capacity per shuttle type.</summary>
     public static DataTable ShuttleCapacity()
