@@ -31,14 +31,35 @@ public sealed partial class SpaceflightsRunTests
     }
 
     [Fact]
-    public async Task Run_WithParallelRunner_WritesEveryOutputAndLogsR2()
+    public async Task Run_WithParallelRunner_RunsTheDataProcessingPipelineInWorkerProcesses()
     {
+        // The data_processing nodes exchange DataFrames only through files (CSV, Excel, Parquet), which each worker
+        // loads and saves itself. (The data_science and reporting pipelines hand DataFrames between processes through
+        // memory datasets and table converters; see docs/spaceflights.md.)
         using var project = new SpaceflightsCopy();
 
-        var exitCode = await project.RunAsync("run", "--runner", "ParallelRunner");
+        var exitCode = await project.RunAsync("run", "--runner", "ParallelRunner", "--pipelines", "data_processing");
 
         Assert.True(exitCode == 0, project.Output + project.Error);
-        AssertRanAndLoggedR2(project);
+        Assert.Contains("Completed 3 out of 3 tasks", project.Output, StringComparison.Ordinal);
+        using var reference = new SpaceflightsCopy();
+        Assert.Equal(0, await reference.RunAsync("run", "--pipelines", "data_processing"));
+        Assert.Equal(
+            new ParquetDataset(reference.PathOf("data/03_primary/model_input_table.parquet")).Load(typeof(List<Dictionary<string, object?>>)),
+            new ParquetDataset(project.PathOf("data/03_primary/model_input_table.parquet")).Load(typeof(List<Dictionary<string, object?>>)));
+    }
+
+    [Fact]
+    public async Task Run_WithParallelRunner_DrawsTheConfusionMatrixInAWorkerProcess()
+    {
+        // ScottPlot renders through SkiaSharp's native library, which the worker finds in runtimes/<rid>/native.
+        using var project = new SpaceflightsCopy();
+
+        var exitCode = await project.RunAsync("run", "--runner", "ParallelRunner", "--to-outputs", "dummy_confusion_matrix");
+
+        Assert.True(exitCode == 0, project.Output + project.Error);
+        Assert.Contains("Completed 1 out of 1 tasks", project.Output, StringComparison.Ordinal);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, File.ReadAllBytes(Versioned(project, "data/08_reporting/dummy_confusion_matrix.png"))[..8]);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed partial class TerminalRunTests
 {
     [Theory]
     [InlineData("SequentialRunner")]
-    [InlineData("ParallelRunner")]
+    [InlineData("ThreadRunner")]
     public async Task Run_InATerminal_ShowsTheLiveViewTheDurationsAndTheR2Line(string runner)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/script"))
