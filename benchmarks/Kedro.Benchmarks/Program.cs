@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cold, cpu, io, memory, parallel, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -38,6 +38,8 @@ switch (scenario)
         break;
     case "interleave":
         return Interleave.Run(args[1..]);
+    case "tables":
+        return TableScenarios.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     case "all":
         Scheduling.Run(100_000);
         ColdStart.Run(10_000);
@@ -47,7 +49,7 @@ switch (scenario)
         await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, all.");
         return 2;
 }
 

@@ -4,6 +4,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Kedro.Datasets.Internal;
 using Kedro.IO;
+using Sylvan.Data.Csv;
 
 namespace Kedro.Datasets;
 
@@ -19,7 +20,11 @@ namespace Kedro.Datasets;
 /// </summary>
 public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly string[] LoadKeys = ["sep", "delimiter", "header", "encoding", "encoding_errors", "quotechar", "na_values", "keep_default_na"];
+    private static readonly string[] LoadKeys =
+    [
+        "sep", "delimiter", "header", "encoding", "encoding_errors", "quotechar", "na_values", "keep_default_na",
+        "dtype", "usecols", "parse_dates", "date_format", "skiprows", "nrows",
+    ];
     private static readonly string[] SaveKeys = ["sep", "delimiter", "header", "encoding", "quotechar", "na_rep", "index", "lineterminator"];
 
     private readonly HashSet<string> _naValues;
@@ -32,7 +37,13 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     /// <c>header</c> (the header's row number, default 0; <see langword="null"/> for none: columns are named 0, 1, ...),
     /// <c>encoding</c> (default utf-8), <c>encoding_errors</c> (<c>strict</c>, the default, refuses bytes the encoding cannot
     /// decode, naming the line and byte offset; <c>replace</c> reads them as U+FFFD; <c>ignore</c> drops them),
-    /// <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>.
+    /// <c>quotechar</c>, <c>na_values</c> and <c>keep_default_na</c>; <c>dtype</c> (a column name to pandas type name
+    /// mapping, or one name for every column: <c>int</c>/<c>int64</c>, <c>Int64</c> (missing values allowed),
+    /// <c>float</c>/<c>float64</c>, <c>str</c>/<c>string</c>/<c>object</c>/<c>category</c>, <c>bool</c>,
+    /// <c>boolean</c> (missing values allowed), <c>datetime64[ns]</c>), <c>usecols</c> (column names or positions; the
+    /// columns keep the file's order), <c>parse_dates</c> (column names or positions read as dates),
+    /// <c>date_format</c> (a <c>strftime</c> format such as <c>%Y-%m-%d</c>), <c>skiprows</c> (a number of lines to skip at
+    /// the start, or a list of 0-based line numbers) and <c>nrows</c> (the number of data rows to read).
     /// </param>
     /// <param name="saveArgs">
     /// Kedro's <c>save_args</c> (pandas' <c>to_csv</c> names): <c>sep</c> or <c>delimiter</c>, <c>header</c> (default
@@ -62,14 +73,15 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         _file = new TypedFile(this, GetLoadPath, GetSavePath, type =>
         {
             var shape = Shape(type);
-            return (stream, path) => Build(Read(stream, path), shape, type, path);
+            return (stream, path) => Build(Read(stream, path, shape), shape, type, path);
         }, data =>
         {
             var table = ToTable(data);
             return stream => Write(stream, table);
         });
         _naValues = NaValues.From(LoadArgs, nameof(CsvDataset));
-        ReadConfig = Config(LoadArgs, "load_args");
+        ReadSeparator = Separator(LoadArgs, "load_args");
+        ReadQuote = Quote(LoadArgs, "load_args");
         WriteConfig = Config(SaveArgs, "save_args");
         ReadEncodingName = DatasetArguments.String(LoadArgs, "encoding") ?? "utf-8";
         ReadEncoding = TextDecoding.Encoding(ReadEncodingName, DatasetArguments.String(LoadArgs, "encoding_errors"), nameof(CsvDataset), "load_args");
@@ -77,6 +89,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         HeaderRow = Header(LoadArgs);
         WriteHeader = DatasetArguments.Bool(SaveArgs, "header", true, nameof(CsvDataset), "save_args");
         NaRep = DatasetArguments.String(SaveArgs, "na_rep") ?? string.Empty;
+        Selection = CsvSelection.From(LoadArgs, nameof(CsvDataset));
     }
 
     /// <summary>The load arguments in effect.</summary>
@@ -88,7 +101,11 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     /// <summary>Free-form information about the dataset (Kedro's <c>metadata</c>).</summary>
     public IReadOnlyDictionary<string, object?>? Metadata { get; }
 
-    private CsvConfiguration ReadConfig { get; }
+    private char ReadSeparator { get; }
+
+    private char ReadQuote { get; }
+
+    private CsvSelection Selection { get; }
 
     private CsvConfiguration WriteConfig { get; }
 
@@ -159,6 +176,21 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         };
     }
 
+    private static char Separator(IReadOnlyDictionary<string, object?> args, string argName)
+    {
+        var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
+        return separator.Length == 1
+            ? separator[0]
+            : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, args.ContainsKey("sep") ? "sep" : "delimiter", separator,
+                "one character (pandas reads longer separators as regular expressions, which Kedro.NET does not)");
+    }
+
+    private static char Quote(IReadOnlyDictionary<string, object?> args, string argName)
+    {
+        var quote = DatasetArguments.String(args, "quotechar") ?? "\"";
+        return quote.Length == 1 ? quote[0] : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, "quotechar", quote, "one character");
+    }
+
     private static CsvConfiguration Config(IReadOnlyDictionary<string, object?> args, string argName)
     {
         var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
@@ -184,11 +216,16 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
     private TableShape Shape(Type type) =>
         TableShape.Of(type) ?? throw FileDatasetErrors.CannotLoadAs(this, FilePath, type, FileDatasetErrors.TabularShapes("CSV file"));
 
-    private object Build(Table table, TableShape shape, Type type, string path)
+    private object Build(TextTable table, TableShape shape, Type type, string path)
     {
         try
         {
-            return Internal.Tables.Build(table, shape, HeaderRow is { } header ? header + 2 : 1);
+            return shape.Kind switch
+            {
+                TableShapeKind.DataTable => TypedColumns.ToDataTable(table.TypeAll()),
+                TableShapeKind.DataFrame or TableShapeKind.RecordBatch or TableShapeKind.ArrowTable => TypedColumns.ToArrow(table.TypeAll(), shape),
+                _ => Internal.Tables.Build(table.ToCells(), shape, table.Lines.Length > 0 ? table.Lines[0] : 1),
+            };
         }
         catch (InvalidDataException e)
         {
@@ -196,54 +233,122 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         }
     }
 
-    private Table Read(Stream stream, string path)
+    // Columns are parsed while reading unless records are built (they bind the raw text); a column that meets text after
+    // numbers is read again, as text, in a second pass over the file.
+    private TextTable Read(Stream stream, string path, TableShape shape)
     {
-        using var reader = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
-        using var parser = new CsvParser(reader, ReadConfig);
-        string[]? columns = null;
-        var rows = new List<object?[]>();
-        var line = 0;
-        while (parser.Read())
+        var infer = shape.Kind is not (TableShapeKind.List or TableShapeKind.Array);
+        var start = stream.Position;
+        var table = Read(stream, path, infer, new HashSet<int>());
+        if (table.NeedText.Count == 0)
         {
-            var record = parser.Record ?? [];
-            if (HeaderRow is { } header && line < header)
+            return table.Table;
+        }
+
+        stream.Position = start;
+        return Read(stream, path, infer, table.NeedText).Table;
+    }
+
+    private (TextTable Table, HashSet<int> NeedText) Read(Stream stream, string path, bool infer, IReadOnlySet<int> asText)
+    {
+        using var text = TextDecoding.OpenReader(stream, ReadEncoding, ReadEncodingName, path);
+        var options = new CsvDataReaderOptions
+        {
+            HasHeaders = false,
+            Delimiter = ReadSeparator,
+            Quote = ReadQuote,
+            Escape = ReadQuote,
+            Comment = '\0',
+            OwnsReader = false,
+            BufferSize = 1 << 16,
+            MaxBufferSize = 1 << 28,
+        };
+        using var reader = Sylvan.Data.Csv.CsvDataReader.Create(text, options);
+        var na = new NaMatcher(_naValues);
+        string[]? header = null;
+        int[] selected = [];
+        TextColumn[] columns = [];
+        var lines = new List<int>();
+        var record = 0;
+        var kept = 0;
+        var maxRows = Selection.NRows ?? int.MaxValue;
+        while (reader.Read())
+        {
+            var line = ++record;
+            if (Selection.Skips(line - 1))
             {
-                line++;
                 continue;
             }
 
-            line++;
-            if (columns is null)
-            {
-                columns = HeaderRow is null
-                    ? [.. Enumerable.Range(0, record.Length).Select(i => i.ToString(CultureInfo.InvariantCulture))]
-                    : record;
-                if (HeaderRow is not null)
-                {
-                    continue;
-                }
-            }
-
-            if (record.Length == 1 && record[0].Length == 0 && columns.Length > 1)
+            var fields = reader.RowFieldCount;
+            if (fields == 0 || (fields == 1 && reader.GetFieldSpan(0).Length == 0))
             {
                 continue; // a blank line, as pandas skips
             }
 
-            if (record.Length != columns.Length)
+            if (header is null)
             {
-                throw FileDatasetErrors.RowWidth(line, record.Length, columns.Length);
+                if (HeaderRow is { } headerRow)
+                {
+                    if (kept++ < headerRow)
+                    {
+                        continue;
+                    }
+
+                    header = Mangle([.. Enumerable.Range(0, fields).Select(i => reader.GetString(i))]);
+                    (selected, columns) = Selection.Resolve(header, path, stream.CanSeek ? stream.Length : 0, infer, asText);
+                    continue;
+                }
+
+                header = [.. Enumerable.Range(0, fields).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+                (selected, columns) = Selection.Resolve(header, path, stream.CanSeek ? stream.Length : 0, infer, asText);
             }
 
-            var row = new object?[record.Length];
-            for (var i = 0; i < record.Length; i++)
+            if (lines.Count >= maxRows)
             {
-                row[i] = _naValues.Contains(record[i]) ? null : record[i];
+                break;
             }
 
-            rows.Add(row);
+            if (fields != header.Length)
+            {
+                throw FileDatasetErrors.RowWidth(line, fields, header.Length);
+            }
+
+            for (var c = 0; c < selected.Length; c++)
+            {
+                var span = reader.GetFieldSpan(selected[c]);
+                columns[c].Add(span, na.IsMissing(span));
+            }
+
+            lines.Add(line);
         }
 
-        return new Table(columns ?? throw FileDatasetErrors.NoColumns(path), rows);
+        if (header is null)
+        {
+            throw FileDatasetErrors.NoColumns(path);
+        }
+
+        var names = selected.Select(i => header[i]).ToArray();
+        var needText = new HashSet<int>(selected.Where((_, c) => columns[c].NeedsText));
+        return (new TextTable(path, names, columns, [.. lines], Selection.Declared(names, header, path), Selection.DateFormat, Selection.DateFormatText), needText);
+    }
+
+    /// <summary>Duplicate header names get <c>.1</c>, <c>.2</c>, ... as pandas' <c>mangle_dupe_cols</c>.</summary>
+    private static string[] Mangle(string[] names)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var unique = names[i];
+            for (var n = 1; !seen.Add(unique); n++)
+            {
+                unique = string.Create(CultureInfo.InvariantCulture, $"{names[i]}.{n}");
+            }
+
+            names[i] = unique;
+        }
+
+        return names;
     }
 
     private static Table ToTable(object data) =>

@@ -445,8 +445,8 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Constructor_UnknownLoadArgument_NamesItAndTheSupportedOnes()
     {
-        var error = Assert.Throws<ArgumentException>(() => new CsvDataset(_dir.PathOf("x.csv"), loadArgs: new Dictionary<string, object?> { ["parse_dates"] = true }));
-        Assert.StartsWith("'CsvDataset' does not support load_args 'parse_dates'. Supported load_args: 'sep', 'delimiter', 'header'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ArgumentException>(() => new CsvDataset(_dir.PathOf("x.csv"), loadArgs: new Dictionary<string, object?> { ["chunksize"] = 10 }));
+        Assert.StartsWith("'CsvDataset' does not support load_args 'chunksize'. Supported load_args: 'sep', 'delimiter', 'header'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

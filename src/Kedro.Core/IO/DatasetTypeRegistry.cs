@@ -20,6 +20,7 @@ namespace Kedro.IO;
 public sealed class DatasetTypeRegistry
 {
     private readonly ConcurrentDictionary<string, Registration> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _unavailable = new(StringComparer.Ordinal);
 
     /// <summary>Creates a registry holding the built-in types.</summary>
     public DatasetTypeRegistry()
@@ -69,6 +70,54 @@ public sealed class DatasetTypeRegistry
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(aliases);
         return Register(typeof(TDataset), context => factory(context), aliases.Prepend(typeof(TDataset).Name), factory);
+    }
+
+    /// <summary>
+    /// Records that a type name has no dataset in this registry and says how to proceed, for names that a Kedro catalog
+    /// may use but that have no Kedro.NET counterpart (for example <c>spark.SparkDataset</c>) or whose counterpart lives
+    /// in a package that is not registered. A catalog entry of that type then fails with <paramref name="guidance"/>
+    /// instead of Kedro's <c>Class '{typeName}' not found, is this a typo?</c>. A registration of the name (before or
+    /// after) always wins; <see cref="Contains"/> stays <see langword="false"/> for a name only described here.
+    /// </summary>
+    /// <param name="typeName">The type name as written in <c>type:</c> (a leading <c>kedro_datasets.</c> is matched too).</param>
+    /// <param name="guidance">
+    /// The whole explanation, in sentences: that Kedro.NET has no such type (or which package has it), the nearest type it
+    /// has, and how to proceed.
+    /// </param>
+    /// <returns>This registry, to chain calls.</returns>
+    public DatasetTypeRegistry DescribeUnavailable(string typeName, string guidance)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(typeName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(guidance);
+        _unavailable[typeName] = guidance;
+        return this;
+    }
+
+    /// <summary>What <see cref="DescribeUnavailable"/> recorded for a type name, or <see langword="null"/>.</summary>
+    /// <param name="typeName">A name as written in <c>type:</c>.</param>
+    /// <returns>The guidance, or <see langword="null"/> when the name is registered or was never described.</returns>
+    public string? GetUnavailableGuidance(string typeName)
+    {
+        ArgumentNullException.ThrowIfNull(typeName);
+        if (Find(typeName) is not null)
+        {
+            return null;
+        }
+
+        if (_unavailable.TryGetValue(typeName, out var guidance))
+        {
+            return guidance;
+        }
+
+        foreach (var prefix in (ReadOnlySpan<string>)["kedro_datasets.", "kedro.io."])
+        {
+            if (typeName.StartsWith(prefix, StringComparison.Ordinal) && _unavailable.TryGetValue(typeName[prefix.Length..], out guidance))
+            {
+                return guidance;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether a type name (or alias) is registered.</summary>
@@ -233,7 +282,9 @@ public sealed class DatasetTypeRegistry
         }
 
         return Find(typeName)
-            ?? throw CatalogErrors.UnknownType(datasetName, typeName);
+            ?? throw (GetUnavailableGuidance(typeName) is { } guidance
+                ? CatalogErrors.UnavailableType(datasetName, guidance)
+                : CatalogErrors.UnknownType(datasetName, typeName));
     }
 
     private Registration? Find(string typeName)

@@ -24,6 +24,51 @@ internal static class FileDatasetErrors
     public static InvalidDataException RowWidth(int row, int fields, int columns) =>
         new(string.Create(CultureInfo.InvariantCulture, $"row {row} has {fields} fields, but the header has {columns} columns."));
 
+    public static InvalidDataException ColumnsNotFound(string path, string argument, IEnumerable<string> missing, IEnumerable<string> columns) =>
+        new($"load_args '{argument}' names {string.Join(", ", missing)}, which '{path}' does not have (columns: "
+            + $"{string.Join(", ", columns.Select(c => $"'{c}'"))}). Correct '{argument}' to name columns of the file.");
+
+    public static InvalidDataException NotOfDType(string path, string column, int line, string? value, string dtype) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: '{value}' is not a valid '{dtype}', ")
+            + $"the type load_args 'dtype' declares for the column. Correct the value, or declare another type for '{column}' (for example 'str').");
+
+    public static InvalidDataException NotADate(string path, string column, int line, string? value, string? format) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: '{value}' is not a date")
+            + (format is null
+                ? " (expected ISO 8601 such as '2024-01-31' or '2024-01-31 12:30:00'). Set load_args 'date_format' to the file's format (for example '%d/%m/%Y')"
+                : $" in the format '{format}' (load_args 'date_format'). Correct the value or the format")
+            + $", or leave '{column}' out of 'parse_dates'.");
+
+    public static InvalidDataException MissingForDType(string path, string column, int line, string dtype) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"'{path}', column '{column}', line {line}: the value is missing, which '{dtype}' ")
+            + (dtype == "bool"
+                ? "cannot hold. Declare the column as 'boolean' to accept missing values."
+                : "cannot hold (pandas: 'Integer column has NA values'). Declare the column as 'Int64' or 'float64' to accept missing values."));
+
+    public static InvalidDataException MetricsNotADictionary(object data) =>
+        new($"a MetricsDataset saves a dictionary of metric names to numbers, not a '{TypeNames.OfValue(data)}'.");
+
+    public static InvalidDataException MetricNotNumeric(string key, object? value, string? why) =>
+        new($"The MetricsDataset expects only numeric values. {key} is not a numeric value "
+            + $"(it is {(value is null ? "null" : $"the '{TypeNames.OfValue(value)}' '{Cells.Format(value) ?? value}'")}{(why is null ? string.Empty : "; " + why)}). "
+            + "Save a dictionary of metric names to numbers; keep other values in another dataset.");
+
+    public static string MetricsShape(Type requested) =>
+        $"a MetricsDataset loads as 'Dictionary<string, double>' (or 'IReadOnlyDictionary<string, double>', 'IDictionary<string, double>', 'object'), not '{TypeNames.Of(requested)}'.";
+
+    public static string MetricsFile(string? key, string found) =>
+        key is null
+            ? $"the file holds a JSON {found}, not an object of metric names to numbers."
+            : $"the value of '{key}' is '{found}', not a number; a metrics file maps names to numbers.";
+
+    public static InvalidDataException JsonTableShape(string path, string orient, System.Text.Json.JsonValueKind found) =>
+        new($"'{path}' holds a JSON {found}, but orient '{orient}' expects "
+            + (orient == "records" ? "an array of row objects" : "an object of columns")
+            + ". Set load_args 'orient' to the file's layout ('records' or 'columns'), or 'lines: true' for JSON Lines.");
+
+    public static InvalidDataException JsonInfinity(double value) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"a JSON table cannot hold {value}: JSON has no infinity. Replace it (for example with null or a large number) before saving."));
+
     public static InvalidDataException NoColumns(string path) =>
         new($"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.");
 

@@ -56,6 +56,34 @@ public class DatasetTypeRegistryTests
     }
 
     [Fact]
+    public void Create_DescribedUnavailableType_SaysKedroNetHasNoneAndHowToProceed()
+    {
+        var registry = new DatasetTypeRegistry().DescribeUnavailable("spark.SparkDataset", "Kedro.NET has no 'spark.SparkDataset'. Use 'pandas.CSVDataset' instead.");
+        var error = Assert.Throws<DatasetException>(() => registry.Create("boats", Config("spark.SparkDataset")));
+        Assert.Equal("An exception occurred when parsing config for dataset 'boats':\nKedro.NET has no 'spark.SparkDataset'. Use 'pandas.CSVDataset' instead.", error.Message);
+        var prefixed = Assert.Throws<DatasetException>(() => registry.Create("boats", Config("kedro_datasets.spark.SparkDataset")));
+        Assert.EndsWith(":\nKedro.NET has no 'spark.SparkDataset'. Use 'pandas.CSVDataset' instead.", prefixed.Message, StringComparison.Ordinal);
+        Assert.False(registry.Contains("spark.SparkDataset"));
+        Assert.Equal("Kedro.NET has no 'spark.SparkDataset'. Use 'pandas.CSVDataset' instead.", registry.GetUnavailableGuidance("spark.SparkDataset"));
+        Assert.Null(registry.GetUnavailableGuidance("other.Dataset"));
+    }
+
+    [Fact]
+    public void DescribeUnavailable_RegistrationOfTheRealTypeWins_BeforeOrAfter()
+    {
+        var later = new DatasetTypeRegistry()
+            .DescribeUnavailable("plotly.PlotlyDataset", "Reference Kedro.Datasets.Plots.")
+            .Register("plotly.PlotlyDataset", static _ => new MemoryDataset(7));
+        Assert.Equal(7, later.Create("chart", Config("plotly.PlotlyDataset")).Load());
+        Assert.Null(later.GetUnavailableGuidance("plotly.PlotlyDataset"));
+
+        var earlier = new DatasetTypeRegistry()
+            .Register("plotly.PlotlyDataset", static _ => new MemoryDataset(8))
+            .DescribeUnavailable("plotly.PlotlyDataset", "Reference Kedro.Datasets.Plots.");
+        Assert.Equal(8, earlier.Create("chart", Config("plotly.PlotlyDataset")).Load());
+    }
+
+    [Fact]
     public void Register_CustomType_ResolvesByNameAliasAndPrefixes()
     {
         var registry = new DatasetTypeRegistry();

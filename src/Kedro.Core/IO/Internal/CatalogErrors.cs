@@ -29,6 +29,9 @@ internal static class CatalogErrors
             $"Register it with 'DatasetTypeRegistry.Default.Register(\"{type}\", context => ...)' (or on the registry passed to the catalog), " +
             "or reference the package that registers it (Kedro.Datasets registers its types under their Kedro names, such as 'pandas.CSVDataset').");
 
+    public static DatasetException UnavailableType(string name, string guidance) =>
+        ParsingFailed(name, guidance);
+
     private static DatasetException ParsingFailed(string name, string detail) =>
         new($"An exception occurred when parsing config for dataset '{name}':\n{detail}");
 

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Kedro.Datasets.Internal;
+
+/// <summary>
+/// Collects a JSON table's values column by column (from row objects or from column objects) and types each column from
+/// its values: whole numbers <see cref="long"/>, numbers <see cref="double"/>, booleans, ISO 8601 dates
+/// <see cref="DateTime"/>, else text. A column that mixes kinds, or holds objects or arrays, is refused.
+/// </summary>
+/// <param name="path">The file, for messages.</param>
+internal sealed class JsonColumns(string path)
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+    ];
+
+    private readonly List<string> _names = [];
+    private readonly Dictionary<string, List<(int Row, JsonElement Value, int Label)>> _cells = new(StringComparer.Ordinal);
+    private readonly List<int> _labels = [];
+    private int _rows;
+
+    /// <summary>Adds a row object.</summary>
+    public void AddRow(JsonElement row, int label)
+    {
+        if (row.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"'{path}' row {label} is a JSON {row.ValueKind}, not an object of column names to values."));
+        }
+
+        foreach (var property in row.EnumerateObject())
+        {
+            Cells(property.Name).Add((_rows, property.Value.Clone(), label));
+        }
+
+        _labels.Add(label);
+        _rows++;
+    }
+
+    /// <summary>Adds a column object of row labels to values (<c>orient: columns</c>).</summary>
+    public void AddColumn(string name, JsonElement column)
+    {
+        if (column.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException($"'{path}' column '{name}' is a JSON {column.ValueKind}, not an object of row labels to values (orient 'columns').");
+        }
+
+        var cells = Cells(name);
+        var row = 0;
+        foreach (var property in column.EnumerateObject())
+        {
+            cells.Add((row, property.Value.Clone(), row + 1));
+            row++;
+        }
+
+        _rows = Math.Max(_rows, row);
+    }
+
+    /// <summary>The typed columns.</summary>
+    public TypedColumn[] Finish()
+    {
+        var result = new TypedColumn[_names.Count];
+        for (var c = 0; c < result.Length; c++)
+        {
+            result[c] = Type(_names[c], _cells[_names[c]]);
+        }
+
+        return result;
+    }
+
+    private List<(int Row, JsonElement Value, int Label)> Cells(string name)
+    {
+        if (!_cells.TryGetValue(name, out var cells))
+        {
+            cells = [];
+            _cells[name] = cells;
+            _names.Add(name);
+        }
+
+        return cells;
+    }
+
+    private TypedColumn Type(string name, List<(int Row, JsonElement Value, int Label)> cells)
+    {
+        var missing = new bool[_rows];
+        Array.Fill(missing, true);
+        JsonValueKind? kind = null;
+        bool allWhole = true, allDates = true;
+        foreach (var (row, value, label) in cells)
+        {
+            var cellKind = value.ValueKind is JsonValueKind.True or JsonValueKind.False ? JsonValueKind.True : value.ValueKind;
+            if (cellKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            if (cellKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{path}' row {label}, column '{name}' holds a JSON {cellKind}; a table's cells are numbers, text, booleans or null."));
+            }
+
+            if (kind is { } seen && seen != cellKind)
+            {
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"'{path}' row {label}, column '{name}' holds {Describe(cellKind)} {value.GetRawText()}, but earlier rows hold {Describe(seen)}; ")
+                    + "a column holds one kind of value. Write the column with one kind (for example every value as text).");
+            }
+
+            kind = cellKind;
+            missing[row] = false;
+            allWhole &= cellKind != JsonValueKind.Number || value.TryGetInt64(out _);
+            allDates &= cellKind != JsonValueKind.String || DateTime.TryParseExact(value.GetString(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+        }
+
+        var anyMissing = Array.IndexOf(missing, true) >= 0 ? missing : null;
+        switch (kind)
+        {
+            case JsonValueKind.Number when allWhole:
+                return Fill<long>(name, ColumnKind.Int64, cells, anyMissing, static v => v.GetInt64());
+            case JsonValueKind.Number:
+                return Fill<double>(name, ColumnKind.Float64, cells, anyMissing, static v => v.GetDouble());
+            case JsonValueKind.True:
+                return Fill<bool>(name, ColumnKind.Bool, cells, anyMissing, static v => v.GetBoolean());
+            case JsonValueKind.String when allDates:
+                return Fill<DateTime>(name, ColumnKind.DateTime, cells, anyMissing, static v =>
+                {
+                    var date = DateTime.ParseExact(v.GetString()!, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                    return date.Kind == DateTimeKind.Local ? date.ToUniversalTime() : date;
+                });
+            case JsonValueKind.String:
+                return Fill<string?>(name, ColumnKind.String, cells, anyMissing, static v => v.GetString());
+            default:
+                return new TypedColumn(name, ColumnKind.String, new string?[_rows], anyMissing);
+        }
+    }
+
+    private TypedColumn Fill<T>(string name, ColumnKind kind, List<(int Row, JsonElement Value, int Label)> cells, bool[]? missing, Func<JsonElement, T> read)
+    {
+        var values = new T[_rows];
+        foreach (var (row, value, _) in cells)
+        {
+            if (value.ValueKind != JsonValueKind.Null)
+            {
+                values[row] = read(value);
+            }
+        }
+
+        return new TypedColumn(name, kind, values, missing);
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "text",
+        JsonValueKind.True => "a boolean",
+        _ => kind.ToString(),
+    };
+}
