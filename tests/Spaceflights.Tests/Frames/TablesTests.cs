@@ -83,4 +83,13 @@ public sealed class TablesTests
         Assert.Equal([0.0, 0.5], result.Columns["d_check_complete"].Cast<double?>());
         Assert.Equal([6.0, 3.5], result.Columns["passenger_capacity"].Cast<double?>());
     }
+
+    [Fact]
+    public void Crosstab_CountsEachPairOfClasses_AsPandas()
+    {
+        // The reporting pipeline's fixed vectors: pandas.crosstab gives [[2, 3], [3, 3]].
+        var counts = Tables.Crosstab([0, 1, 0, 0, 1, 1, 1, 0, 1, 0, 1], [1, 1, 0, 1, 0, 1, 0, 0, 0, 1, 1]);
+
+        Assert.Equal(new double[,] { { 2, 3 }, { 3, 3 } }, counts);
+    }
 }
