@@ -83,8 +83,7 @@ internal sealed record TableShape(TableShapeKind Kind, Type? ElementType)
     /// </summary>
     public static bool IsSource(Type type)
     {
-        if (typeof(DataTable).IsAssignableFrom(type) || typeof(Microsoft.Data.Analysis.DataFrame).IsAssignableFrom(type)
-            || typeof(Apache.Arrow.RecordBatch).IsAssignableFrom(type) || typeof(Apache.Arrow.Table).IsAssignableFrom(type))
+        if (IsColumnar(type))
         {
             return true;
         }
@@ -98,6 +97,11 @@ internal sealed record TableShape(TableShapeKind Kind, Type? ElementType)
         return element is not null && !(element.IsGenericType && element.GetGenericTypeDefinition() == typeof(KeyValuePair<,>))
             && IsRecordType(element);
     }
+
+    /// <summary>Whether <paramref name="type"/> is a column-oriented table: a <see cref="DataTable"/>, a <c>DataFrame</c>, or an Arrow <c>RecordBatch</c> or <c>Table</c>.</summary>
+    public static bool IsColumnar(Type type) =>
+        typeof(DataTable).IsAssignableFrom(type) || typeof(Microsoft.Data.Analysis.DataFrame).IsAssignableFrom(type)
+        || typeof(Apache.Arrow.RecordBatch).IsAssignableFrom(type) || typeof(Apache.Arrow.Table).IsAssignableFrom(type);
 
     /// <summary>Whether rows can bind to <paramref name="type"/>: a class, record or struct with properties, or a dictionary.</summary>
     public static bool IsRecordType(Type type) =>

@@ -91,23 +91,18 @@ internal static class ArrowTables
         var arrays = new List<IArrowArray>(table.ColumnCount);
         for (var c = 0; c < table.ColumnCount; c++)
         {
-            arrays.Add(Concatenate(table.Column(c).Data, table.Column(c).Type));
+            arrays.Add(Concatenate(table.Column(c).Data));
         }
 
         return new RecordBatch(table.Schema, arrays, (int)table.RowCount);
     }
 
-    /// <summary>A batch of one chunk per column, concatenating the chunks (an array of length 0 when there are none).</summary>
-    public static IArrowArray Concatenate(ChunkedArray chunks, Apache.Arrow.Types.IArrowType type)
+    /// <summary>One array of every chunk of a column (Arrow's chunked arrays have at least one chunk).</summary>
+    public static IArrowArray Concatenate(ChunkedArray chunks)
     {
         if (chunks.ArrayCount == 1)
         {
             return chunks.ArrowArray(0);
-        }
-
-        if (chunks.ArrayCount == 0)
-        {
-            return ArrowArrayFactory.BuildArray(new ArrayData(type, 0, 0, 0, EmptyBuffers(type)));
         }
 
         var parts = new List<IArrowArray>(chunks.ArrayCount);
@@ -117,6 +112,27 @@ internal static class ArrowTables
         }
 
         return ArrowArrayConcatenator.Concatenate(parts, MemoryAllocator.Default.Value);
+    }
+
+    /// <summary>An array of <paramref name="type"/> without values, for a column of a file that holds no rows.</summary>
+    /// <exception cref="InvalidDataException">The type has no column form.</exception>
+    public static IArrowArray EmptyArray(string column, Apache.Arrow.Types.IArrowType type)
+    {
+        var natural = ArrowColumns.NaturalType(type);
+        if (type is Apache.Arrow.Types.DictionaryType || natural is null)
+        {
+            throw TableErrors.NoColumnForm(column, type);
+        }
+
+        ArrowBuffer[] buffers = type switch
+        {
+            Apache.Arrow.Types.StringType => [ArrowBuffer.Empty, new ArrowBuffer.Builder<int>().Append(0).Build(), ArrowBuffer.Empty],
+            Apache.Arrow.Types.LargeStringType => [ArrowBuffer.Empty, new ArrowBuffer.Builder<long>().Append(0).Build(), ArrowBuffer.Empty],
+            Apache.Arrow.Types.NullType => [],
+            Apache.Arrow.Types.StringViewType => [ArrowBuffer.Empty, ArrowBuffer.Empty],
+            _ => [ArrowBuffer.Empty, ArrowBuffer.Empty],
+        };
+        return ArrowArrayFactory.BuildArray(new ArrayData(type, 0, 0, 0, buffers));
     }
 
     /// <summary>A batch of <paramref name="arrays"/> named <paramref name="names"/>, all columns nullable.</summary>
@@ -210,9 +226,4 @@ internal static class ArrowTables
     }
 
     private static bool IsFloat(Type type) => type == typeof(double) || type == typeof(float);
-
-    private static ArrowBuffer[] EmptyBuffers(Apache.Arrow.Types.IArrowType type) =>
-        type is Apache.Arrow.Types.StringType or Apache.Arrow.Types.BinaryType
-            ? [ArrowBuffer.Empty, new ArrowBuffer.Builder<int>().Append(0).Build(), ArrowBuffer.Empty]
-            : [ArrowBuffer.Empty, ArrowBuffer.Empty];
 }

@@ -55,8 +55,9 @@ internal static class FeatherColumns
                 throw ArrowFileErrors.MissingColumn(path, name, names);
             }
 
-            var chunks = new ChunkedArray([.. batches.Select(batch => batch.Column(index))]);
-            arrays.Add(ArrowTables.Concatenate(chunks, schema.GetFieldByIndex(index).DataType));
+            arrays.Add(batches.Count == 0
+                ? ArrowTables.EmptyArray(name, schema.GetFieldByIndex(index).DataType)
+                : ArrowTables.Concatenate(new ChunkedArray([.. batches.Select(batch => batch.Column(index))])));
         }
 
         return ArrowTables.Batch(wanted, arrays, batches.Sum(batch => batch.Length));

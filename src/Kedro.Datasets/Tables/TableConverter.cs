@@ -12,7 +12,10 @@ namespace Kedro.Datasets.Tables;
 /// <see cref="ValueConverters"/>, so a node returning a <c>DataFrame</c> can feed a node that takes <c>List&lt;T&gt;</c>.
 /// </summary>
 /// <remarks>
-/// Integers of every width and sign, floats, booleans, strings, dates, timestamps (with their unit and zone), decimals and
+/// <see cref="CanConvert"/> answers for pairs where at least one side is a <c>DataTable</c>, <c>DataFrame</c>,
+/// <c>RecordBatch</c> or Arrow <c>Table</c>: a list of records or dictionaries into another list is left to the core's
+/// own conversions (copying items that already fit, binding other records by name), which also handle nested values.
+/// <see cref="Convert"/> itself converts any pair. Integers of every width and sign, floats, booleans, strings, dates, timestamps (with their unit and zone), decimals and
 /// missing values convert exactly. A value that cannot be (a property type with no column form, a missing value for a
 /// non-nullable property, a number out of a property's range) is refused with an <see cref="InvalidDataException"/>
 /// naming the column and the row.
@@ -24,7 +27,8 @@ public sealed class TableConverter : IValueConverter
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        return to != typeof(object) && !to.IsAssignableFrom(from) && TableShape.Of(to) is not null && TableShape.IsSource(from);
+        return to != typeof(object) && !to.IsAssignableFrom(from) && TableShape.Of(to) is not null && TableShape.IsSource(from)
+            && (TableShape.IsColumnar(from) || TableShape.IsColumnar(to));
     }
 
     /// <inheritdoc/>

@@ -200,6 +200,28 @@ public sealed class FeatherDatasetTests : IDisposable
         Assert.Equal([new PandasRow(1, "b", "x", at.UtcDateTime), new PandasRow(null, "a", null, at.UtcDateTime)], rows);
     }
 
+    [Fact]
+    public void A_file_without_record_batches_loads_as_an_empty_table_with_its_columns()
+    {
+        var path = _dir.PathOf("schema-only.feather");
+        var schema = new Schema.Builder()
+            .Field(f => f.Name("id").DataType(Int64Type.Default))
+            .Field(f => f.Name("name").DataType(StringType.Default))
+            .Field(f => f.Name("flag").DataType(BooleanType.Default))
+            .Build();
+        using (var stream = File.Create(path))
+        {
+            using var writer = new ArrowFileWriter(stream, schema);
+            writer.WriteStart();
+            writer.WriteEnd();
+        }
+
+        var frame = (DataFrame)new FeatherDataset(path).Load(typeof(DataFrame))!;
+
+        Assert.Equal(["id", "name", "flag"], frame.Columns.Select(c => c.Name));
+        Assert.Equal(0, frame.Rows.Count);
+    }
+
     public sealed record Named(string Value);
 
     public sealed record PandasRow(long? Id, string Kind, string? Note, DateTime At);

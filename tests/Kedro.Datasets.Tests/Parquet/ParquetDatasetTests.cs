@@ -335,5 +335,29 @@ public sealed class ParquetDatasetTests : IDisposable
         Assert.Equal([new TableConverterTests.Small(5)], (TableConverterTests.Small[])dataset.Load(typeof(TableConverterTests.Small[]))!);
     }
 
+    [Fact]
+    public async Task Reads_a_file_of_several_row_groups_with_required_and_optional_columns()
+    {
+        var path = _dir.PathOf("groups.parquet");
+        var id = new DataField<long>("id");
+        var name = new DataField<string>("name");
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(id, name), stream);
+            foreach (var (ids, names) in new[] { (new long[] { 1, 2 }, new string?[] { "a", null }), (new long[] { 3 }, new string?[] { "c" }) })
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<long>(id, ids.AsMemory());
+                await group.WriteAsync(name, names);
+            }
+        }
+
+        var rows = (List<Dictionary<string, object?>>)new ParquetDataset(path).Load(typeof(List<Dictionary<string, object?>>))!;
+
+        Assert.False(id.IsNullable);
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => r["id"]));
+        Assert.Equal(["a", null, "c"], rows.Select(r => r["name"]));
+    }
+
     public sealed record Coloured(int Colour);
 }

@@ -275,6 +275,8 @@ public sealed class TableConverterTests
         Assert.False(Converter.CanConvert(typeof(string), typeof(DataFrame)));
         Assert.False(Converter.CanConvert(typeof(Dictionary<string, object>), typeof(DataFrame)));
         Assert.False(Converter.CanConvert(typeof(List<Wide>), typeof(IEnumerable<Wide>)));
+        Assert.False(Converter.CanConvert(typeof(List<Wide>), typeof(Wide[]))); // lists into lists are the core's own conversions
+        Assert.False(Converter.CanConvert(typeof(List<Dictionary<string, object?>>), typeof(List<Wide>)));
     }
 
     [Fact]
