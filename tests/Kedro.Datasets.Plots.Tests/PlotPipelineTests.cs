@@ -59,4 +59,33 @@ public sealed class PlotPipelineTests : IDisposable
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
         Assert.IsType<PlotlyFigure>(catalog.Load("shuttle_passenger_capacity_plot_exp"));
     }
+
+    [Fact]
+    public void Run_ChartProducerFeedsAFigureConsumerThroughMemory()
+    {
+        _ = new DatasetTypeRegistry().AddKedroPlotDatasets();
+        var catalog = new DataCatalog();
+        var pipeline = new Pipeline(
+        [
+            Node.Create(() => PlotlyFigure.Parse("""{"data":[{"type":"bar","x":["a"],"y":[2]}],"layout":{}}""").ToChart(), [], "chart", name: "draw"),
+            Node.Create((PlotlyFigure figure) => figure.Data.Count, "chart", "traces", name: "count"),
+        ]);
+
+        var outputs = new SequentialRunner().Run(pipeline, catalog);
+
+        Assert.Equal(1, outputs["traces"].Load());
+    }
+
+    [Fact]
+    public void PlotlyFigureConverter_ConvertsBothWaysAndNothingElse()
+    {
+        var converter = new PlotlyFigureConverter();
+        var figure = PlotlyFigure.Parse("""{"data":[{"type":"pie","values":[1]}],"layout":{}}""");
+
+        Assert.True(converter.CanConvert(typeof(PlotlyFigure), typeof(Plotly.NET.GenericChart)));
+        Assert.True(converter.CanConvert(figure.ToChart().GetType(), typeof(PlotlyFigure)));
+        Assert.False(converter.CanConvert(typeof(PlotlyFigure), typeof(string)));
+        var chart = (Plotly.NET.GenericChart)converter.Convert(figure, typeof(Plotly.NET.GenericChart));
+        Assert.Equal(figure.ToJson(), ((PlotlyFigure)converter.Convert(chart, typeof(PlotlyFigure))).ToJson());
+    }
 }

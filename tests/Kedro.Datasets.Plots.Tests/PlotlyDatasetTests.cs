@@ -338,4 +338,16 @@ public sealed class PlotlyDatasetTests : IDisposable
 
         Assert.Contains("column 'x', row 0 holds a 'object', which has no Plotly JSON form", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("bar", "'x' or 'y'")]
+    [InlineData("pie", "'names' or 'values'")]
+    public void Save_NoColumnToDraw_SaysWhichArgumentsAreNeeded(string type, string needed)
+    {
+        var dataset = Dataset(type, Map(("title", "Empty")));
+
+        var error = Assert.Throws<InvalidDataException>(() => dataset.Draw(SampleTables.ShuttleCapacity()));
+
+        Assert.Equal($"plotly_args 'fig' of 'PlotlyDataset' gives '{type}' no column to draw: it needs {needed} (column names of the table).", error.Message);
+    }
 }

@@ -21,6 +21,9 @@ internal static class PlotErrors
         new($"plotly_args 'fig' of '{typeName}' has '{argument}', which Kedro.NET's '{plotType}' does not support. "
             + $"Supported arguments of '{plotType}': {Quoted(supported)}. Remove '{argument}' or set it through 'layout'.");
 
+    public static InvalidDataException NothingToDraw(string typeName, string plotType, string needed) =>
+        new($"plotly_args 'fig' of '{typeName}' gives '{plotType}' no column to draw: it needs {needed} (column names of the table).");
+
     public static ArgumentException BadArgument(string typeName, string argName, string key, object? value, string expected) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{argName} '{key}' of '{typeName}' must be {expected}, not '{Show(value)}'."));
 

@@ -43,8 +43,6 @@ internal sealed class PlotlyExpress
         _args = args;
     }
 
-    public static IReadOnlyCollection<string> Kinds => Functions.Keys;
-
     /// <summary>Checks the function name and its arguments (before any data is seen).</summary>
     /// <exception cref="ArgumentException">The function is unknown, or an argument is unknown or of the wrong shape.</exception>
     public static PlotlyExpress Create(string typeName, object? kind, IReadOnlyDictionary<string, object?>? fig)
@@ -99,9 +97,14 @@ internal sealed class PlotlyExpress
     }
 
     /// <summary>Draws <paramref name="table"/>: the figure's traces and layout.</summary>
-    /// <exception cref="InvalidDataException">A column named in the arguments is not in the table.</exception>
+    /// <exception cref="InvalidDataException">No column to draw is named, or a column named in the arguments is not in the table.</exception>
     public (JsonArray Data, JsonObject Layout) Draw(PlotTable table)
     {
+        if (_kind == "pie" ? Column("names") is null && Column("values") is null : Column("x") is null && Column("y") is null)
+        {
+            throw PlotErrors.NothingToDraw(_typeName, _kind, _kind == "pie" ? "'names' or 'values'" : "'x' or 'y'");
+        }
+
         foreach (var argument in ColumnArguments)
         {
             if (Column(argument) is { } column && !table.Has(column))
@@ -182,10 +185,6 @@ internal sealed class PlotlyExpress
     {
         var x = Column("x");
         var y = Column("y");
-        if (x is null && y is null)
-        {
-            throw new ArgumentException($"plotly_args 'fig' of '{_typeName}' needs 'x' or 'y' (a column name) for '{_kind}'.");
-        }
 
         var orientation = Orientation(table, x, y);
         var (xTitle, yTitle) = AxisTitles(x, y, orientation);
