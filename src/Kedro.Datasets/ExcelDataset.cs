@@ -12,12 +12,12 @@ namespace Kedro.Datasets;
 /// underscores; empty cells are missing values), or as a <see cref="DataTable"/> for <see cref="object"/> and
 /// <see cref="DataTable"/>. With <c>load_args: {sheet_name: null}</c> every sheet loads, as a dictionary of sheet name to
 /// table. Saves a <see cref="DataTable"/> or a list of records or dictionaries to one sheet, or a dictionary of sheet
-/// name to such data to several. Numbers and booleans are written as Excel numbers and booleans, dates as ISO 8601
-/// text. Saves are atomic.
+/// name to such data to several. Numbers and booleans are written as Excel numbers and booleans, dates as Excel dates
+/// (<c>yyyy-mm-dd hh:mm:ss</c>, or <c>yyyy-mm-dd</c> at midnight), which load back as <see cref="DateTime"/>. Saves are atomic.
 /// </summary>
 public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly string[] LoadKeys = ["sheet_name", "header", "engine", "na_values", "keep_default_na"];
+    private static readonly string[] LoadKeys = ["sheet_name", "header", "engine", "na_values", "keep_default_na", "usecols"];
     private static readonly string[] SaveKeys = ["sheet_name", "header", "index", "engine"];
 
     private readonly HashSet<string> _naValues;
@@ -26,6 +26,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
     private readonly bool _allSheets;
     private readonly int? _headerRow;
     private readonly string _saveSheet;
+    private readonly SheetColumns? _useCols;
     private readonly bool _writeHeader;
 
     /// <summary>Creates the dataset.</summary>
@@ -33,7 +34,9 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
     /// <param name="loadArgs">
     /// Kedro's <c>load_args</c> (pandas' <c>read_excel</c> names): <c>sheet_name</c> (a sheet's name or 0-based index,
     /// default 0; <see langword="null"/> loads every sheet), <c>header</c> (the header's row number, default 0;
-    /// <see langword="null"/> for none), <c>na_values</c>, <c>keep_default_na</c>; <c>engine</c> is accepted and ignored.
+    /// <see langword="null"/> for none), <c>na_values</c>, <c>keep_default_na</c>, <c>usecols</c> (Excel column letters and
+    /// ranges such as <c>"A:C,F"</c>, or a list of column names or 0-based positions; the columns keep the sheet's order);
+    /// <c>engine</c> is accepted and ignored.
     /// </param>
     /// <param name="saveArgs">
     /// Kedro's <c>save_args</c>: <c>sheet_name</c> (default <c>Sheet1</c>), <c>header</c> (default <see langword="true"/>);
@@ -87,6 +90,7 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             : DatasetArguments.Int(load, "header", nameof(ExcelDataset), "load_args") is { } row and >= 0 ? row
             : throw FileDatasetErrors.BadValue(nameof(ExcelDataset), "load_args", "header", header, "a row number or null");
         _saveSheet = DatasetArguments.String(save, "sheet_name") ?? "Sheet1";
+        _useCols = SheetColumns.From(load.GetValueOrDefault("usecols"), nameof(ExcelDataset));
         _writeHeader = DatasetArguments.Bool(save, "header", true, nameof(ExcelDataset), "save_args");
     }
 
@@ -179,6 +183,17 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             _headerRow,
             _naValues,
             out var names);
+        if (_useCols is not null)
+        {
+            for (var i = 0; i < sheets.Count; i++)
+            {
+                if (sheets[i].Table.Columns.Length > 0)
+                {
+                    sheets[i] = (sheets[i].Name, Rethrow(path, type, () => _useCols.Select(sheets[i].Table, sheets[i].Name, path)));
+                }
+            }
+        }
+
         if (sheets.FirstOrDefault(sheet => sheet.Table.Columns.Length == 0) is { Name: { } empty })
         {
             throw FileDatasetErrors.NoColumnsInSheet(path, empty);
@@ -201,6 +216,18 @@ public sealed class ExcelDataset : AbstractVersionedDataset<object>, ITypedLoadD
             }
 
             return result;
+        }
+        catch (InvalidDataException e)
+        {
+            throw FileDatasetErrors.CannotLoadAs(this, path, type, e.Message);
+        }
+    }
+
+    private Table Rethrow(string path, Type type, Func<Table> select)
+    {
+        try
+        {
+            return select();
         }
         catch (InvalidDataException e)
         {

@@ -11,8 +11,8 @@ public static class KedroDatasetsRegistration
     /// <summary>
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
     /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="ParquetDataset"/>, <see cref="FeatherDataset"/>,
-    /// <see cref="JsonTableDataset"/> (<c>pandas.JSONDataset</c>) and <see cref="MetricsDataset"/> (<c>tracking.MetricsDataset</c>),
-    /// each under its own name (<c>CsvDataset</c>), its full
+    /// <see cref="JsonTableDataset"/> (<c>pandas.JSONDataset</c>) and <see cref="MetricsDataset"/>
+    /// (<c>tracking.MetricsDataset</c>), each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
     /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.

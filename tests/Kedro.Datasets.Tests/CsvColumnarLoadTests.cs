@@ -38,6 +38,7 @@ public sealed class CsvColumnarLoadTests : IDisposable
         Assert.Null(frame.Columns["price"][1]);
         Assert.Equal(7.0, frame.Columns["price"][2]);
         Assert.Equal(false, frame.Columns["paid"][1]);
+        Assert.Equal(true, frame.Columns["paid"][2]);
         Assert.Null(frame.Columns["name"][1]);
         Assert.Equal("a, b", frame.Columns["name"][2]);
         Assert.Equal(new DateTime(2024, 2, 1), frame.Columns["day"][1]);
@@ -139,6 +140,30 @@ public sealed class CsvColumnarLoadTests : IDisposable
         Assert.Equal("True", frame.Columns["flag"][0]);
         Assert.Equal(1.0, frame.Columns["ratio"][0]);
         Assert.Equal(3L, frame.Columns["n"][2]);
+    }
+
+    [Fact]
+    public async Task LoadAsync_AsDataFrame_ReadsTheSameColumnsIncludingASecondPass()
+    {
+        var path = _dir.PathOf("late.csv");
+        File.WriteAllText(path, "code,n\n1,1.5\nB7,2\n");
+
+        var frame = (DataFrame)(await new CsvDataset(path).LoadAsync(typeof(DataFrame)))!;
+
+        Assert.Equal(["1", "B7"], [frame.Columns["code"][0], frame.Columns["code"][1]]);
+        Assert.Equal([1.5, 2.0], [frame.Columns["n"][0], frame.Columns["n"][1]]);
+    }
+
+    [Fact]
+    public void Load_LongTextColumn_GrowsPastItsFirstSize()
+    {
+        var path = _dir.PathOf("wide.csv");
+        var longText = new string('x', 5000);
+        File.WriteAllText(path, $"a,b\n1,{longText}\n2,{longText}y\n");
+
+        var batch = (RecordBatch)new CsvDataset(path).Load(typeof(RecordBatch))!;
+
+        Assert.Equal(longText + "y", ((StringArray)batch.Column("b")).GetString(1));
     }
 
     [Fact]

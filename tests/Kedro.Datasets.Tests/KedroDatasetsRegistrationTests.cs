@@ -18,6 +18,8 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
     [InlineData("CsvDataset", "pandas.CSVDataset", "Kedro.Datasets.CsvDataset")]
     [InlineData("ExcelDataset", "pandas.ExcelDataset", "Kedro.Datasets.ExcelDataset")]
     [InlineData("PickleDataset", "pickle.PickleDataset", "Kedro.Datasets.PickleDataset")]
+    [InlineData("JsonTableDataset", "pandas.JSONDataset", "Kedro.Datasets.JsonTableDataset")]
+    [InlineData("MetricsDataset", "tracking.MetricsDataset", "Kedro.Datasets.MetricsDataset")]
     [InlineData("ParquetDataset", "pandas.ParquetDataset", "Kedro.Datasets.ParquetDataset")]
     [InlineData("FeatherDataset", "pandas.FeatherDataset", "Kedro.Datasets.FeatherDataset")]
     public void AddKedroDatasets_RegistersOwnFullAndKedroNames(string name, string kedroName, string fullName)
@@ -73,11 +75,11 @@ public sealed class KedroDatasetsRegistrationTests : IDisposable
         {
             ["type"] = "pandas.ExcelDataset",
             ["filepath"] = _dir.PathOf("s.xlsx"),
-            ["load_args"] = new Dictionary<string, object?> { ["usecols"] = "A:C" },
+            ["load_args"] = new Dictionary<string, object?> { ["skipfooter"] = 2 },
         }));
 
         Assert.Contains("shuttles", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'ExcelDataset' does not support load_args 'usecols'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'ExcelDataset' does not support load_args 'skipfooter'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

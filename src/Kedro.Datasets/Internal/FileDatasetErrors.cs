@@ -69,6 +69,10 @@ internal static class FileDatasetErrors
     public static InvalidDataException JsonInfinity(double value) =>
         new(string.Create(CultureInfo.InvariantCulture, $"a JSON table cannot hold {value}: JSON has no infinity. Replace it (for example with null or a large number) before saving."));
 
+    public static InvalidDataException SheetColumnsNotFound(string path, string sheet, string usecols, IEnumerable<string> missing, IEnumerable<string> columns) =>
+        new($"load_args 'usecols' ({usecols}) names {string.Join(", ", missing)}, which sheet '{sheet}' of '{path}' does not have (columns: "
+            + $"{string.Join(", ", columns.Select(c => $"'{c}'"))}). Correct 'usecols' to name columns of the sheet.");
+
     public static InvalidDataException NoColumns(string path) =>
         new($"No columns to parse from file '{path}': it is empty. Write the data with its header row, or point the dataset at another file.");
 

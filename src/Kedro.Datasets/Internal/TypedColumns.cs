@@ -74,23 +74,56 @@ internal static class TypedColumns
         var result = new DataFrameColumn[columns.Length];
         for (var c = 0; c < columns.Length; c++)
         {
-            var column = columns[c];
-            if (column.Kind != ColumnKind.String)
+            if (columns[c].Kind != ColumnKind.String)
             {
-                result[c] = frame.Columns[column.Name];
-                continue;
+                result[c] = frame.Columns[columns[c].Name];
             }
+        }
 
-            var strings = new StringDataFrameColumn(column.Name, rows);
+        // Text columns are independent: built side by side, each string made once per distinct value.
+        var text = Enumerable.Range(0, columns.Length).Where(c => columns[c].Kind == ColumnKind.String).ToArray();
+        Parallel.ForEach(text, c => result[c] = Strings(columns[c], rows));
+        return new DataFrame(result);
+    }
+
+    private static StringDataFrameColumn Strings(TypedColumn column, int rows)
+    {
+        const int MaxDistinct = 1 << 16;
+        var strings = new StringDataFrameColumn(column.Name, rows);
+        if (column.Text is not { } text)
+        {
             for (var r = 0; r < rows; r++)
             {
                 strings[r] = column.StringAt(r);
             }
 
-            result[c] = strings;
+            return strings;
         }
 
-        return new DataFrame(result);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var r = 0; r < rows; r++)
+        {
+            if (column.Missing is not null && column.Missing[r])
+            {
+                strings[r] = null;
+                continue;
+            }
+
+            var cell = text[r];
+            if (!lookup.TryGetValue(cell, out var value))
+            {
+                value = new string(cell);
+                if (seen.Count < MaxDistinct)
+                {
+                    seen.Add(value);
+                }
+            }
+
+            strings[r] = value;
+        }
+
+        return strings;
     }
 
     /// <summary>One column as an Arrow array.</summary>

@@ -79,6 +79,7 @@ internal static class Workbooks
             sheetList.Append(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = sheetId++, Name = name });
         }
 
+        AddDateStyles(workbookPart);
         var sharedStringPart = workbookPart.AddNewPart<SharedStringTablePart>();
         using (var part = sharedStringPart.GetStream(FileMode.Create, FileAccess.Write))
         using (var xml = XmlWriter.Create(part, XmlSettings))
@@ -187,6 +188,31 @@ internal static class Workbooks
         return new Table(columns, rows);
     }
 
+    // Cell styles: 0 plain, 1 a date and time (yyyy-mm-dd hh:mm:ss), 2 a date (yyyy-mm-dd). Dates are written as Excel
+    // serial numbers with one of these, so Excel shows dates and readers (pandas, ExcelDataReader) load them as dates.
+    private static void AddDateStyles(WorkbookPart workbookPart)
+    {
+        var styles = workbookPart.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new NumberingFormats(
+                new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm:ss" },
+                new NumberingFormat { NumberFormatId = DateFormatId, FormatCode = "yyyy-mm-dd" })
+            { Count = 2 },
+            new Fonts(new Font()) { Count = 1 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border()) { Count = 1 },
+            new CellStyleFormats(new CellFormat()) { Count = 1 },
+            new CellFormats(
+                new CellFormat(),
+                new CellFormat { NumberFormatId = DateTimeFormatId, ApplyNumberFormat = true },
+                new CellFormat { NumberFormatId = DateFormatId, ApplyNumberFormat = true })
+            { Count = 3 });
+        styles.Stylesheet.Save();
+    }
+
+    private const uint DateTimeFormatId = 164;
+    private const uint DateFormatId = 165;
+
     private static void WriteRow(XmlWriter xml, int rowIndex, IReadOnlyList<object?> values, Dictionary<string, int> strings)
     {
         var rowText = rowIndex.ToString(CultureInfo.InvariantCulture);
@@ -202,8 +228,20 @@ internal static class Workbooks
 
             string? type;
             string text;
+            string? style = null;
             switch (value)
             {
+                case DateTime or DateTimeOffset or DateOnly:
+                    var date = value switch
+                    {
+                        DateTimeOffset offset => offset.UtcDateTime,
+                        DateOnly day => day.ToDateTime(TimeOnly.MinValue),
+                        _ => (DateTime)value,
+                    };
+                    type = null;
+                    text = date.ToOADate().ToString("R", CultureInfo.InvariantCulture);
+                    style = value is DateOnly || (date.TimeOfDay == TimeSpan.Zero && value is DateTime) ? "2" : "1";
+                    break;
                 case bool flag:
                     type = "b";
                     text = flag ? "1" : "0";
@@ -227,6 +265,11 @@ internal static class Workbooks
 
             xml.WriteStartElement("c", MainNamespace);
             xml.WriteAttributeString("r", ColumnLetters(c) + rowText);
+            if (style is not null)
+            {
+                xml.WriteAttributeString("s", style);
+            }
+
             if (type is not null)
             {
                 xml.WriteAttributeString("t", type);
