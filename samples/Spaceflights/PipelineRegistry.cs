@@ -1,23 +1,24 @@
 using Kedro.Pipelines;
 using Spaceflights.Pipelines.DataProcessing;
 using Spaceflights.Pipelines.DataScience;
+using Spaceflights.Pipelines.Reporting;
 
 namespace Spaceflights;
 
 /// <summary>The project's pipelines by name (Kedro's <c>pipeline_registry.py</c>).</summary>
 internal static class PipelineRegistry
 {
-    /// <summary>Registers the project's pipelines: <c>data_processing</c>, <c>data_science</c>, and both as <c>__default__</c>.</summary>
+    /// <summary>Registers <c>data_processing</c>, <c>data_science</c> and <c>reporting</c>, and all three as <c>__default__</c>.</summary>
     /// <returns>A mapping from pipeline names to pipelines.</returns>
     public static IReadOnlyDictionary<string, Pipeline> Register()
     {
-        var dataProcessing = DataProcessingPipeline.Create();
-        var dataScience = DataSciencePipeline.Create();
-        return new Dictionary<string, Pipeline>(StringComparer.Ordinal)
+        var pipelines = new Dictionary<string, Pipeline>(StringComparer.Ordinal)
         {
-            ["__default__"] = dataProcessing + dataScience,
-            ["data_processing"] = dataProcessing,
-            ["data_science"] = dataScience,
+            ["data_processing"] = DataProcessingPipeline.Create(),
+            ["data_science"] = DataSciencePipeline.Create(),
+            ["reporting"] = ReportingPipeline.Create(),
         };
+        pipelines["__default__"] = pipelines.Values.Aggregate((all, pipeline) => all + pipeline);
+        return pipelines;
     }
 }

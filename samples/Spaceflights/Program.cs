@@ -1,7 +1,9 @@
 using Kedro.Cli;
+using Kedro.Datasets.Plots;
 using Spaceflights;
 using Spaceflights.RawData;
 
 return await KedroProject.RunAsync(args, project => project
     .AddPipelines(PipelineRegistry.Register)
+    .ConfigureDatasets(registry => registry.AddKedroPlotDatasets())
     .AddHooks(new RawDataHook()));

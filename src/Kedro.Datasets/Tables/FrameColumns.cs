@@ -67,7 +67,9 @@ internal static class FrameColumns
     private static IArrowArray ToArray(DataFrameColumn column, int rows)
     {
         var type = column.DataType;
-        if (IsSharedPrimitive(type) && IsPrimitiveColumn(column))
+        // Not bool: DataFrame.ToArrowRecordBatches hands a boolean column's one-byte-per-value buffer over as Arrow's
+        // bit-packed one, so every row after the first reads the wrong bit; booleans are built value by value below.
+        if (IsSharedPrimitive(type) && type != typeof(bool) && IsPrimitiveColumn(column))
         {
             var arrays = new DataFrame(column).ToArrowRecordBatches().Select(batch => batch.Column(0)).ToList();
             return arrays.Count == 1 ? arrays[0] : ArrowArrayConcatenator.Concatenate(arrays);

@@ -46,14 +46,12 @@ internal static class Program
     private static IntPtr ProbeNative(string name, string[] folders)
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
-        var file = OperatingSystem.IsWindows() ? name + ".dll" : OperatingSystem.IsMacOS() ? "lib" + name + ".dylib" : "lib" + name + ".so";
+        var extension = OperatingSystem.IsWindows() ? ".dll" : OperatingSystem.IsMacOS() ? ".dylib" : ".so";
+        // A library imported by its file's stem ("libSkiaSharp") or by its short name ("e_sqlite3", file libe_sqlite3.so).
+        string[] files = OperatingSystem.IsWindows() ? [name, name + extension] : [name, name + extension, "lib" + name + extension];
         foreach (var folder in folders)
         {
-            foreach (var candidate in new[]
-                     {
-                         Path.Combine(folder, name), Path.Combine(folder, file),
-                         Path.Combine(folder, "runtimes", rid, "native", name), Path.Combine(folder, "runtimes", rid, "native", file),
-                     })
+            foreach (var candidate in files.SelectMany(file => new[] { Path.Combine(folder, file), Path.Combine(folder, "runtimes", rid, "native", file) }))
             {
                 if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
                 {

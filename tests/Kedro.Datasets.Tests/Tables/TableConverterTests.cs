@@ -306,6 +306,20 @@ public sealed class TableConverterTests
         Assert.Equal([.. Rows.Sample, .. Rows.Sample], rows);
     }
 
+    [Fact]
+    public void A_DataFrame_boolean_column_keeps_every_row_when_it_leaves_the_frame()
+    {
+        bool?[] flags = [true, false, true, true, false, true, true, true, true, true, null, false];
+        var frame = new DataFrame(new BooleanDataFrameColumn("flag", flags));
+
+        var batch = Batch(frame);
+        var back = Assert.IsType<DataFrame>(Convert(batch, typeof(DataFrame)));
+
+        var array = Assert.IsType<BooleanArray>(batch.Column(0));
+        Assert.Equal(flags, Enumerable.Range(0, array.Length).Select(i => array.GetValue(i)));
+        Assert.Equal(flags, back.Columns["flag"].Cast<bool?>());
+    }
+
     internal static RecordBatch Batch(object table) => (RecordBatch)(table is RecordBatch batch ? batch : Converter.Convert(table, typeof(RecordBatch)));
 
     internal static object Convert(object value, Type to) => to.IsInstanceOfType(value) ? value : Converter.Convert(value, to);

@@ -9,7 +9,7 @@ public sealed partial class TerminalRunTests
 {
     [Theory]
     [InlineData("SequentialRunner")]
-    [InlineData("ParallelRunner")]
+    [InlineData("ThreadRunner")]
     public async Task Run_InATerminal_ShowsTheLiveViewTheDurationsAndTheR2Line(string runner)
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/script"))
@@ -51,7 +51,7 @@ public sealed partial class TerminalRunTests
         Assert.True(process.ExitCode == 0, screen + await error);
         Assert.Contains("Running pipeline", screen, StringComparison.Ordinal);
         Assert.Contains("Node durations", screen, StringComparison.Ordinal);
-        Assert.Contains("6 of 6 nodes in", screen, StringComparison.Ordinal);
+        Assert.Contains("9 of 9 nodes in", screen, StringComparison.Ordinal);
         Assert.Matches(@"INFO +Model has a coefficient R\^2 of \d\.\d{3} on test data\.", screen);
         Assert.DoesNotContain("Running node:", screen, StringComparison.Ordinal);
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Kedro.Datasets;
 using Spaceflights.RawData;
+using Spaceflights.Tests.Support;
 
 namespace Spaceflights.Tests.RawData;
 
@@ -138,6 +139,22 @@ public sealed partial class RawDataGeneratorTests
         Assert.Equal(
             LoadSheet(Path.Combine(first.Path, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)),
             LoadSheet(Path.Combine(second.Path, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)));
+    }
+
+    [Fact]
+    public void WriteIfEmpty_AtTheTestSize_WritesTheCommittedSmallDataset()
+    {
+        // EndToEnd/SmallRawData is the reference dataset whose R^2 pandas and scikit-learn computed; the runs regenerate it.
+        using var folder = new TempFolder();
+        var committed = Path.Combine(SpaceflightsCopy.TestsFolder, "EndToEnd", "SmallRawData");
+
+        RawDataGenerator.WriteIfEmpty(folder.Path, SpaceflightsCopy.TestSize);
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(committed, "companies.csv")), File.ReadAllBytes(Path.Combine(folder.Path, "companies.csv")));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(committed, "reviews.csv")), File.ReadAllBytes(Path.Combine(folder.Path, "reviews.csv")));
+        Assert.Equal(
+            LoadSheet(Path.Combine(committed, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)),
+            LoadSheet(Path.Combine(folder.Path, "shuttles.xlsx")).Rows.Cast<DataRow>().Select(r => Texts(r.ItemArray)));
     }
 
     private static DataTable LoadSheet(string path) =>

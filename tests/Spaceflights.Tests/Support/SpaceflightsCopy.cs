@@ -1,5 +1,6 @@
 using System.Reflection;
 using Kedro.Cli;
+using Kedro.Datasets.Plots;
 using Spaceflights.RawData;
 
 namespace Spaceflights.Tests.Support;
@@ -31,6 +32,9 @@ internal sealed class SpaceflightsCopy : IDisposable
         .GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "KedroProjectPath").Value!;
 
+    /// <summary>This test project's source folder (beside the sample's, in the repository).</summary>
+    public static string TestsFolder { get; } = Path.GetFullPath(Path.Combine(SampleFolder, "..", "..", "tests", "Spaceflights.Tests"));
+
     public string Root => _folder.Path;
 
     public string Output { get; private set; } = string.Empty;
@@ -46,6 +50,7 @@ internal sealed class SpaceflightsCopy : IDisposable
         using var error = new StringWriter();
         var exitCode = await KedroProject.RunAsync(args, project => project
             .AddPipelines(PipelineRegistry.Register)
+            .ConfigureDatasets(registry => registry.AddKedroPlotDatasets())
             .AddHooks(new RawDataHook(TestSize))
             .WithProjectPath(Root)
             .WithConsole(output, error));

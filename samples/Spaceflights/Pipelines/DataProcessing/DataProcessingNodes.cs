@@ -1,160 +1,63 @@
 using System.Globalization;
+using Microsoft.Data.Analysis;
+using Spaceflights.Frames;
 
 namespace Spaceflights.Pipelines.DataProcessing;
 
-/// <summary>The node functions of the <c>data_processing</c> pipeline: Kedro's spaceflights nodes as plain static methods.</summary>
+/// <summary>The nodes of the <c>data_processing</c> pipeline.</summary>
 internal static class DataProcessingNodes
 {
     /// <summary>Preprocesses the companies: <c>company_rating</c> becomes a fraction and <c>iata_approved</c> a boolean.</summary>
     /// <param name="companies">The raw companies.</param>
-    /// <returns>The preprocessed companies, in the same order.</returns>
-    public static List<PreprocessedCompany> PreprocessCompanies(List<Company> companies) =>
-        [.. companies.Select(c => new PreprocessedCompany
-        {
-            Id = c.Id,
-            CompanyRating = ParsePercentage(c.CompanyRating),
-            CompanyLocation = c.CompanyLocation,
-            TotalFleetCount = c.TotalFleetCount,
-            IataApproved = IsTrue(c.IataApproved),
-        })];
+    /// <returns>The companies with the two columns converted.</returns>
+    public static DataFrame PreprocessCompanies(DataFrame companies)
+    {
+        companies["iata_approved"] = IsTrue(companies["iata_approved"]);
+        companies["company_rating"] = ParsePercentage(companies["company_rating"]);
+        return companies;
+    }
 
     /// <summary>Preprocesses the shuttles: <c>price</c> becomes a number and the two checks booleans.</summary>
     /// <param name="shuttles">The raw shuttles.</param>
-    /// <returns>The preprocessed shuttles, in the same order.</returns>
-    public static List<PreprocessedShuttle> PreprocessShuttles(List<Shuttle> shuttles) =>
-        [.. shuttles.Select(s => new PreprocessedShuttle
-        {
-            Id = s.Id,
-            ShuttleLocation = s.ShuttleLocation,
-            ShuttleType = s.ShuttleType,
-            EngineType = s.EngineType,
-            EngineVendor = s.EngineVendor,
-            Engines = s.Engines,
-            PassengerCapacity = s.PassengerCapacity,
-            CancellationPolicy = s.CancellationPolicy,
-            Crew = s.Crew,
-            DCheckComplete = IsTrue(s.DCheckComplete),
-            MoonClearanceComplete = IsTrue(s.MoonClearanceComplete),
-            Price = ParseMoney(s.Price),
-            CompanyId = s.CompanyId,
-        })];
+    /// <returns>The shuttles with the three columns converted.</returns>
+    public static DataFrame PreprocessShuttles(DataFrame shuttles)
+    {
+        shuttles["d_check_complete"] = IsTrue(shuttles["d_check_complete"]);
+        shuttles["moon_clearance_complete"] = IsTrue(shuttles["moon_clearance_complete"]);
+        shuttles["price"] = ParseMoney(shuttles["price"]);
+        return shuttles;
+    }
 
-    /// <summary>
-    /// Combines all data into the model input table: shuttles inner-joined with their reviews (on <c>id</c> =
-    /// <c>shuttle_id</c>), then with their companies (on <c>company_id</c> = <c>id</c>), keeping the shuttles'
-    /// order, and dropping every row with a missing value.
-    /// </summary>
+    /// <summary>Combines all data into the model input table: shuttles with their reviews and their companies, complete rows only.</summary>
     /// <param name="shuttles">The preprocessed shuttles.</param>
     /// <param name="companies">The preprocessed companies.</param>
     /// <param name="reviews">The raw reviews.</param>
     /// <returns>The model input table.</returns>
-    public static List<ModelInputRow> CreateModelInputTable(
-        List<PreprocessedShuttle> shuttles, List<PreprocessedCompany> companies, List<Review> reviews)
+    public static DataFrame CreateModelInputTable(DataFrame shuttles, DataFrame companies, DataFrame reviews)
     {
-        var reviewsByShuttle = reviews.ToLookup(r => r.ShuttleId);
-        var companiesById = companies.ToLookup(c => c.Id);
-        var table = new List<ModelInputRow>();
-        foreach (var s in shuttles)
-        {
-            if (s.CompanyId is not { } companyId)
-            {
-                continue; // a missing key never matches in an inner join
-            }
-
-            foreach (var r in reviewsByShuttle[s.Id])
-            {
-                foreach (var c in companiesById[companyId])
-                {
-                    if (Complete(s, r, c) is { } row)
-                    {
-                        table.Add(row);
-                    }
-                }
-            }
-        }
-
-        return table;
+        var ratedShuttles = Tables.InnerMerge(shuttles, reviews, leftOn: "id", rightOn: "shuttle_id");
+        ratedShuttles.Columns.Remove("id");
+        var modelInputTable = Tables.InnerMerge(ratedShuttles, companies, leftOn: "company_id", rightOn: "id");
+        return Tables.DropNa(modelInputTable);
     }
 
-    /// <summary>Kedro's <c>_is_true</c>: <see langword="true"/> only for <c>"t"</c> (a missing value is <see langword="false"/>).</summary>
-    /// <param name="value">The raw flag.</param>
-    /// <returns>Whether the flag is set.</returns>
-    public static bool IsTrue(string? value) => value == "t";
+    /// <summary><c>"t"</c> is <see langword="true"/>; anything else, a missing value included, <see langword="false"/>.</summary>
+    private static BooleanDataFrameColumn IsTrue(DataFrameColumn x) => new(x.Name, Texts(x).Select(v => v == "t"));
 
-    /// <summary>Kedro's <c>_parse_percentage</c>: <c>"100%"</c> is 1.0; a missing value stays missing.</summary>
-    /// <param name="value">The raw percentage.</param>
-    /// <returns>The fraction, or <see langword="null"/>.</returns>
-    /// <exception cref="FormatException">The text is not a number followed by <c>%</c>.</exception>
-    public static double? ParsePercentage(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? null : ParseNumber(value.Replace("%", string.Empty, StringComparison.Ordinal), value) / 100;
+    /// <summary><c>"90%"</c> is 0.9; a missing value stays missing.</summary>
+    private static DoubleDataFrameColumn ParsePercentage(DataFrameColumn x) =>
+        new(x.Name, Texts(x).Select((v, row) => Number(x, row, v?.Replace("%", "", StringComparison.Ordinal)) / 100));
 
-    /// <summary>Kedro's <c>_parse_money</c>: <c>"$1,715.0"</c> is 1715.0; a missing value stays missing.</summary>
-    /// <param name="value">The raw money amount.</param>
-    /// <returns>The amount, or <see langword="null"/>.</returns>
-    /// <exception cref="FormatException">The text is not an amount such as <c>$1,715.0</c>.</exception>
-    public static double? ParseMoney(string? value) =>
-        string.IsNullOrWhiteSpace(value)
-            ? null
-            : ParseNumber(value.Replace("$", string.Empty, StringComparison.Ordinal).Replace(",", string.Empty, StringComparison.Ordinal), value);
+    /// <summary><c>"$1,325.0"</c> is 1325.0; a missing value stays missing.</summary>
+    private static DoubleDataFrameColumn ParseMoney(DataFrameColumn x) =>
+        new(x.Name, Texts(x).Select((v, row) => Number(x, row, v?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal))));
 
-    private static double ParseNumber(string text, string original) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number
-            : throw new FormatException($"Could not convert '{original}' to a number: expected text such as '100%' or '$1,715.0'.");
+    private static IEnumerable<string?> Texts(DataFrameColumn x) =>
+        x.Cast<object?>().Select((v, row) => v is null or string ? (string?)v
+            : throw new FormatException($"Column '{x.Name}' row {row} holds {v} ({v.GetType().Name}); expected text such as 't', '90%' or '$1,325.0'."));
 
-    private static ModelInputRow? Complete(PreprocessedShuttle s, Review r, PreprocessedCompany c)
-    {
-        if (s.ShuttleLocation is not { } shuttleLocation || s.ShuttleType is not { } shuttleType
-            || s.EngineType is not { } engineType || s.EngineVendor is not { } engineVendor
-            || s.Engines is not { } engines || s.PassengerCapacity is not { } capacity
-            || s.CancellationPolicy is not { } policy || s.Crew is not { } crew
-            || s.Price is not { } price || s.CompanyId is not { } companyId
-            || r.ReviewScoresRating is not { } rating || r.ReviewScoresComfort is not { } comfort
-            || r.ReviewScoresAmenities is not { } amenities || r.ReviewScoresTrip is not { } trip
-            || r.ReviewScoresCrew is not { } crewScore || r.ReviewScoresLocation is not { } location
-            || r.ReviewScoresPrice is not { } priceScore || r.NumberOfReviews is not { } count
-            || r.ReviewsPerMonth is not { } perMonth
-            || c.CompanyRating is not { } companyRating || c.CompanyLocation is not { } companyLocation
-            || c.TotalFleetCount is not { } fleet)
-        {
-            return null;
-        }
-
-        double[] numbers = [engines, crew, price, rating, comfort, amenities, trip, crewScore, location, priceScore, perMonth, companyRating, fleet];
-        if (numbers.Any(double.IsNaN))
-        {
-            return null;
-        }
-
-        return new ModelInputRow
-        {
-            ShuttleLocation = shuttleLocation,
-            ShuttleType = shuttleType,
-            EngineType = engineType,
-            EngineVendor = engineVendor,
-            Engines = engines,
-            PassengerCapacity = capacity,
-            CancellationPolicy = policy,
-            Crew = crew,
-            DCheckComplete = s.DCheckComplete,
-            MoonClearanceComplete = s.MoonClearanceComplete,
-            Price = price,
-            CompanyId = companyId,
-            ShuttleId = r.ShuttleId,
-            ReviewScoresRating = rating,
-            ReviewScoresComfort = comfort,
-            ReviewScoresAmenities = amenities,
-            ReviewScoresTrip = trip,
-            ReviewScoresCrew = crewScore,
-            ReviewScoresLocation = location,
-            ReviewScoresPrice = priceScore,
-            NumberOfReviews = count,
-            ReviewsPerMonth = perMonth,
-            Id = c.Id,
-            CompanyRating = companyRating,
-            CompanyLocation = companyLocation,
-            TotalFleetCount = fleet,
-            IataApproved = c.IataApproved,
-        };
-    }
+    private static double? Number(DataFrameColumn x, int row, string? text) =>
+        text is null ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number
+        : throw new FormatException($"Column '{x.Name}' row {row}: could not convert '{x[row]}' to a number; expected text such as '90%' or '$1,325.0'.");
 }

@@ -2,11 +2,11 @@ using Kedro.Pipelines;
 
 namespace Spaceflights.Pipelines.DataProcessing;
 
-/// <summary>The <c>data_processing</c> pipeline: Kedro's spaceflights data processing, node for node.</summary>
+/// <summary>The <c>data_processing</c> pipeline.</summary>
 internal static class DataProcessingPipeline
 {
     /// <summary>Creates the pipeline (Kedro's <c>create_pipeline</c>).</summary>
-    /// <returns>The three data processing nodes.</returns>
+    /// <returns>The pipeline.</returns>
     public static Pipeline Create() => new(
     [
         Node.Create(DataProcessingNodes.PreprocessCompanies,

@@ -2,11 +2,11 @@ using Kedro.Pipelines;
 
 namespace Spaceflights.Pipelines.DataScience;
 
-/// <summary>The <c>data_science</c> pipeline: Kedro's spaceflights data science, node for node.</summary>
+/// <summary>The <c>data_science</c> pipeline.</summary>
 internal static class DataSciencePipeline
 {
     /// <summary>Creates the pipeline (Kedro's <c>create_pipeline</c>).</summary>
-    /// <returns>The three data science nodes.</returns>
+    /// <returns>The pipeline.</returns>
     public static Pipeline Create() => new(
     [
         Node.Create(DataScienceNodes.SplitData,
@@ -15,6 +15,6 @@ internal static class DataSciencePipeline
         Node.Create(DataScienceNodes.TrainModel,
             inputs: ["X_train", "y_train"], outputs: "regressor", name: "train_model_node"),
         Node.Create(DataScienceNodes.EvaluateModel,
-            inputs: ["regressor", "X_test", "y_test"], outputs: "metrics", name: "evaluate_model_node"),
+            inputs: ["regressor", "X_test", "y_test"], outputs: null, name: "evaluate_model_node"),
     ]);
 }
