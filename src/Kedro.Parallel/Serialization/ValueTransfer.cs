@@ -43,7 +43,7 @@ internal static class ValueTransfer
             return RegisteredPrefix + entry.ValueType.AssemblyQualifiedName;
         }
 
-        if (ArrowTables.TryPrepare(value) is { } arrow)
+        if (ArrowTables.TryPrepare(value, out _) is { } arrow)
         {
             using var stream = new MemoryStream();
             ArrowTables.Write(arrow, stream);

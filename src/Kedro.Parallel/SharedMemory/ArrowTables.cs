@@ -1,3 +1,4 @@
+using System.Collections;
 using Apache.Arrow;
 using Apache.Arrow.Ipc;
 using Kedro.Conversion;
@@ -33,19 +34,21 @@ internal sealed record ArrowPayload(Schema Schema, IReadOnlyList<RecordBatch> Ba
 internal static class ArrowTables
 {
     /// <summary>
-    /// Whether values of a type travel as Arrow: record batches and tables, and types that registered converters turn
-    /// into a <see cref="RecordBatch"/> and back (both ways, so that a consumer that does not name a type gets back the
-    /// type that was saved).
+    /// Whether values of a type travel as Arrow: record batches and tables, and table types (not sequences) that registered
+    /// converters turn into a <see cref="RecordBatch"/> and back (both ways, so that a consumer that does not name a type
+    /// gets back the type that was saved). Lists of records or dictionaries keep their JSON form: a column holds one type,
+    /// so a round trip through Arrow could change a value (an offset, a dictionary's keys) that JSON keeps.
     /// </summary>
     public static bool Applies(Type type) =>
         type == typeof(RecordBatch) || type == typeof(Table) || IsConvertible(type);
 
     /// <summary>
-    /// The value as Arrow, or <see langword="null"/> when it does not travel as Arrow (including a value that a
-    /// registered converter refuses to convert exactly: it then goes the way it went before).
+    /// The value as Arrow, or <see langword="null"/> when it does not travel as Arrow. When a registered converter refuses
+    /// to convert the value exactly, <paramref name="refusal"/> holds its reason.
     /// </summary>
-    public static ArrowPayload? TryPrepare(object value)
+    public static ArrowPayload? TryPrepare(object value, out string? refusal)
     {
+        refusal = null;
         switch (value)
         {
             case RecordBatch batch:
@@ -68,6 +71,7 @@ internal static class ArrowTables
         }
         catch (Exception e) when (e is InvalidDataException or InvalidCastException or FormatException or OverflowException or ArgumentException or NotSupportedException)
         {
+            refusal = e.Message;
             return null;
         }
     }
@@ -236,7 +240,7 @@ internal static class ArrowTables
     }
 
     private static bool IsConvertible(Type type) =>
-        type != typeof(RecordBatch) && type != typeof(Table) && type != typeof(string) && !type.IsPrimitive
+        type != typeof(RecordBatch) && type != typeof(Table) && !typeof(IEnumerable).IsAssignableFrom(type) && !type.IsPrimitive
         && ValueConverters.Registered.Count > 0
         && ValueConverters.Find(type, typeof(RecordBatch)) is not null
         && ValueConverters.Find(typeof(RecordBatch), type) is not null;

@@ -47,7 +47,14 @@ internal static class SharedMemorySegment
         var type = value?.GetType();
         var registered = type is null ? null : serializers.Find(type);
         var elementCode = type is not null && registered is null ? RawArrays.CodeOf(type) : (byte)0;
-        var arrow = value is not null && registered is null && elementCode == 0 ? ArrowTables.TryPrepare(value) : null;
+        string? refusal = null;
+        var arrow = value is not null && registered is null && elementCode == 0 ? ArrowTables.TryPrepare(value, out refusal) : null;
+        if (refusal is not null)
+        {
+            // A table type whose converter refused this value: JSON cannot carry a table either, so say why here.
+            throw new DatasetException(SharedMemoryMessages.CannotSerialise(datasetName, type!, $"cannot cross as an Arrow table ({refusal.TrimEnd('.')})"));
+        }
+
         ArrayBufferWriter<byte>? payload = null;
         var kind = Kind.Null;
         string typeName = string.Empty;

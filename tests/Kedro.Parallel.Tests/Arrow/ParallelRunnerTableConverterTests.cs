@@ -84,8 +84,10 @@ public sealed class ParallelRunnerTableConverterTests : IClassFixture<WorkerPool
     }
 
     [Fact]
-    public void Records_CrossAsArrow_AndReachADataFrameConsumer()
+    public void Records_KeepTheirJsonForm_AndStillReachArrowAndDataFrameConsumers()
     {
+        // A list of records is a sequence, not a table: it crosses as JSON (which keeps every value exactly) and the
+        // consumer's worker converts it to the parameter's type; the batch it gets is its own copy, not the segment.
         var pipeline = new Pipeline(
         [
             N("produce", MakeRows, null, "rows"),
@@ -97,11 +99,49 @@ public sealed class ParallelRunnerTableConverterTests : IClassFixture<WorkerPool
         var result = _pool.Runner.Run(pipeline, new DataCatalog());
 
         var report = ((string)result["report"].Load()!).Split('|', 3);
-        Assert.Equal("True", report[1]);
+        Assert.Equal("False", report[1]);
         Assert.Equal(Expected, report[2]);
         Assert.Equal("3:id,passenger_capacity,engine_type:True", result["summary"].Load());
         Assert.Equal(typeof(List<ShuttleRow>).FullName, result["type"].Load());
     }
+
+    [Fact]
+    public void Records_WithOffsetsCrossUnchanged()
+    {
+        var pipeline = new Pipeline(
+        [
+            N("produce", MakeDepartures, null, "departures"),
+            N("describe", DescribeDepartures, "departures", "described"),
+        ]);
+
+        var result = _pool.Runner.Run(pipeline, new DataCatalog());
+
+        Assert.Equal("2026-12-06T10:00:00.0000000+02:00;2026-12-06T10:00:00.0000000-05:00", result["described"].Load());
+    }
+
+    [Fact]
+    public void A_DataFrame_the_converter_refuses_fails_the_node_with_the_converters_reason()
+    {
+        var pipeline = new Pipeline(
+        [
+            N("produce", MakeCharFrame, null, "letters"),
+            N("count", FrameSummary, "letters", "summary"),
+        ]);
+
+        var error = Assert.ThrowsAny<Exception>(() => _pool.Runner.Run(pipeline, new DataCatalog()));
+
+        Assert.Contains("Dataset 'letters' was given a value that cannot cross as an Arrow table (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'c'", error.Message, StringComparison.Ordinal);
+    }
+
+    public sealed record Departure(DateTimeOffset At);
+
+    public static List<Departure> MakeDepartures() =>
+        [new(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.FromHours(2))), new(new DateTimeOffset(2026, 12, 6, 10, 0, 0, TimeSpan.FromHours(-5)))];
+
+    public static string DescribeDepartures(List<Departure> departures) => string.Join(';', departures.Select(d => d.At.ToString("o", System.Globalization.CultureInfo.InvariantCulture)));
+
+    public static DataFrame MakeCharFrame() => new(new CharDataFrameColumn("c", ['a', 'b']));
 
     [Fact]
     public void DataTable_CrossesAsArrow_AndReachesARecordsConsumer()
