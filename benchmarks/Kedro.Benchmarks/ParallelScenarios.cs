@@ -180,7 +180,7 @@ internal static class ParallelScenarios
         using var manager = new SharedMemoryManager();
         var writes = new List<double>();
         var reads = new List<double>();
-        for (var i = 0; i < 11; i++)
+        for (var i = 0; i < HandOffRounds; i++)
         {
             var dataset = new SharedMemoryDataset();
             dataset.SetManager(manager);
