@@ -15,7 +15,9 @@ public static class KedroDatasetsRegistration
     /// (<c>tracking.MetricsDataset</c>), each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
-    /// <see cref="ValueConverters"/> so nodes exchange tables of any kind. Calling it again changes nothing.
+    /// <see cref="ValueConverters"/> so nodes exchange tables of any kind (that registration is process-wide, whichever
+    /// registry is passed, and lasts for the process: call this before building pipelines that pass one table kind to a
+    /// node taking another). Calling it again changes nothing.
     /// Kedro's other dataset type names are described with <see cref="DatasetTypeRegistry.DescribeUnavailable"/>, so a catalog
     /// naming one (<c>spark.SparkDataset</c>) is told that Kedro.NET has none and what is nearest, and one that lives in another
     /// Kedro.NET package (<c>plotly.PlotlyDataset</c>) is told which package and which call registers it.
