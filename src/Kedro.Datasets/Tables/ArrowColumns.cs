@@ -7,7 +7,7 @@ namespace Kedro.Datasets.Tables;
 /// <summary>
 /// Builds Arrow arrays from typed column values and reads Arrow values back as .NET values. Each Arrow type has one
 /// natural .NET type (<see cref="NaturalType"/>): integers and floats as the same-width .NET numbers, <c>bool</c>, strings
-/// (<c>utf8</c>, <c>large_utf8</c>, string views and dictionary-encoded strings), dates as <see cref="DateOnly"/>, timestamps
+/// (<c>utf8</c>, <c>large_utf8</c> and string views; a dictionary-encoded column reads as its values' type), dates as <see cref="DateOnly"/>, timestamps
 /// without a zone as <see cref="DateTime"/> and with one as <see cref="DateTimeOffset"/>, and <c>decimal128</c> as
 /// <see cref="decimal"/>.
 /// </summary>
@@ -18,13 +18,14 @@ internal static class ArrowColumns
 
     /// <summary>The .NET types a column can hold, for messages.</summary>
     public const string ColumnTypes =
-        "sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, bool, string, an enum, DateOnly, DateTime or DateTimeOffset (or their nullable forms)";
+        "sbyte, byte, short, ushort, int, uint, long, ulong, float, double, decimal, bool, string, char, Guid, an enum, DateOnly, DateTime or DateTimeOffset (or their nullable forms)";
 
     /// <summary>Whether values of <paramref name="type"/> (nullable or not) have a column form.</summary>
     public static bool HasColumnForm(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsEnum || underlying == typeof(string) || underlying == typeof(bool) || underlying == typeof(decimal)
+        return underlying.IsEnum || underlying == typeof(string) || underlying == typeof(char) || underlying == typeof(Guid)
+            || underlying == typeof(bool) || underlying == typeof(decimal)
             || underlying == typeof(DateOnly) || underlying == typeof(DateTime) || underlying == typeof(DateTimeOffset)
             || IsNumber(underlying);
     }
@@ -90,7 +91,7 @@ internal static class ArrowColumns
 
                 var zone = Zone(type.Timezone, column);
                 return i => exact(i) is { } instant ? InZone(instant, zone) : null;
-            case Decimal128Array a: return i => a.GetValue(i);
+            case Decimal128Array a: return i => Decimal(a, i, column);
             case NullArray: return _ => null;
             case DictionaryArray a:
                 var values = Reader(a.Dictionary, column);
@@ -114,7 +115,7 @@ internal static class ArrowColumns
             BooleanArray flags => (Func<int, bool?>)flags.GetValue,
             Date32Array dates => (Func<int, DateOnly?>)dates.GetDateOnly,
             Date64Array dates => (Func<int, DateOnly?>)dates.GetDateOnly,
-            Decimal128Array numbers => (Func<int, decimal?>)numbers.GetValue,
+            Decimal128Array numbers => (Func<int, decimal?>)(i => Decimal(numbers, i, column)),
             _ => null!,
         };
         if (reader is Func<int, T?> typed)
@@ -219,7 +220,19 @@ internal static class ArrowColumns
 
         if (type == typeof(decimal))
         {
-            return Decimals(count, (Func<int, decimal?>)(object)get);
+            return Decimals(column, count, (Func<int, decimal?>)(object)get);
+        }
+
+        if (type == typeof(char))
+        {
+            var letters = (Func<int, char?>)(object)get;
+            return Strings(count, i => letters(i)?.ToString());
+        }
+
+        if (type == typeof(Guid))
+        {
+            var ids = (Func<int, Guid?>)(object)get;
+            return Strings(count, i => ids(i)?.ToString("D", CultureInfo.InvariantCulture));
         }
 
         if (type.IsEnum)
@@ -407,6 +420,11 @@ internal static class ArrowColumns
         {
             if (get(i) is { } value)
             {
+                if (value.Kind == DateTimeKind.Local)
+                {
+                    throw TableErrors.LocalTime(column, i);
+                }
+
                 anyUtc |= value.Kind == DateTimeKind.Utc;
                 anyOther |= value.Kind != DateTimeKind.Utc;
                 fine |= value.Ticks % 10 != 0;
@@ -469,7 +487,8 @@ internal static class ArrowColumns
         }
     }
 
-    private static Decimal128Array Decimals(int count, Func<int, decimal?> get)
+    // Scale = the most decimal places of any value; decimal128 holds 38 digits, so the integer parts get 38 - scale.
+    private static Decimal128Array Decimals(string column, int count, Func<int, decimal?> get)
     {
         var scale = 0;
         for (var i = 0; i < count; i++)
@@ -480,6 +499,42 @@ internal static class ArrowColumns
             }
         }
 
+        // .NET's decimal has at most 29 integer digits, so only a scale above 9 can leave too few.
+        if (scale > 9)
+        {
+            var limit = Pow10(38 - scale);
+            for (var i = 0; i < count; i++)
+            {
+                if (get(i) is { } value && Math.Abs(value) >= limit)
+                {
+                    throw TableErrors.DecimalTooWide(column, i, value, scale);
+                }
+            }
+        }
+
         return Decimals(new Decimal128Type(38, scale), count, get);
+    }
+
+    private static decimal Pow10(int exponent)
+    {
+        var result = 1m;
+        for (var i = 0; i < exponent; i++)
+        {
+            result *= 10;
+        }
+
+        return result;
+    }
+
+    private static decimal? Decimal(Decimal128Array array, int row, string column)
+    {
+        try
+        {
+            return array.GetValue(row);
+        }
+        catch (OverflowException e)
+        {
+            throw TableErrors.DecimalOutOfRange(column, row, (Decimal128Type)array.Data.DataType, e);
+        }
     }
 }

@@ -89,16 +89,26 @@ internal static class ArrowTables
         }
 
         var arrays = new List<IArrowArray>(table.ColumnCount);
+        var fields = new List<Field>(table.ColumnCount);
         for (var c = 0; c < table.ColumnCount; c++)
         {
-            arrays.Add(Concatenate(table.Column(c).Data));
+            var field = table.Schema.GetFieldByIndex(c);
+            var array = Concatenate(table.Column(c).Data, field.Name);
+            arrays.Add(array);
+            fields.Add(array.Data.DataType == field.DataType
+                ? field
+                : new Field(field.Name, array.Data.DataType, field.IsNullable, field.Metadata));
         }
 
-        return new RecordBatch(table.Schema, arrays, (int)table.RowCount);
+        return new RecordBatch(new Schema(fields, table.Schema.Metadata), arrays, (int)table.RowCount);
     }
 
-    /// <summary>One array of every chunk of a column (Arrow's chunked arrays have at least one chunk).</summary>
-    public static IArrowArray Concatenate(ChunkedArray chunks)
+    /// <summary>
+    /// One array of every chunk of column <paramref name="column"/> (Arrow's chunked arrays have at least one chunk). Each
+    /// chunk of a dictionary-encoded column has its own dictionary, so such a column is decoded to its values' type.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The chunks cannot be joined (the message names the column).</exception>
+    public static IArrowArray Concatenate(ChunkedArray chunks, string column)
     {
         if (chunks.ArrayCount == 1)
         {
@@ -111,7 +121,48 @@ internal static class ArrowTables
             parts.Add(chunks.ArrowArray(i));
         }
 
-        return ArrowArrayConcatenator.Concatenate(parts, MemoryAllocator.Default.Value);
+        if (chunks.DataType is Apache.Arrow.Types.DictionaryType dictionary)
+        {
+            return Decode(parts, column, dictionary);
+        }
+
+        try
+        {
+            return ArrowArrayConcatenator.Concatenate(parts, MemoryAllocator.Default.Value);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or OverflowException)
+        {
+            throw TableErrors.ChunksDoNotJoin(column, chunks.DataType, e);
+        }
+    }
+
+    // The values of every chunk of a dictionary column in one array of the dictionary's value type.
+    private static IArrowArray Decode(List<IArrowArray> parts, string column, Apache.Arrow.Types.DictionaryType dictionary)
+    {
+        var natural = ArrowColumns.NaturalType(dictionary.ValueType) ?? throw TableErrors.NoColumnForm(column, dictionary);
+        var readers = parts.Select(part => ArrowColumns.Reader(part, column)).ToArray();
+        var starts = new int[parts.Count + 1];
+        for (var i = 0; i < parts.Count; i++)
+        {
+            starts[i + 1] = checked(starts[i] + parts[i].Length);
+        }
+
+        var chunk = 0;
+        return ArrowColumns.BuildBoxed(column, natural, starts[^1], row =>
+        {
+            // Rows are read in order, so the chunk only moves forward (and back to the start for a second pass).
+            if (row < starts[chunk])
+            {
+                chunk = 0;
+            }
+
+            while (row >= starts[chunk + 1])
+            {
+                chunk++;
+            }
+
+            return readers[chunk](row - starts[chunk]);
+        });
     }
 
     /// <summary>An array of <paramref name="type"/> without values, for a column of a file that holds no rows.</summary>

@@ -57,7 +57,7 @@ internal static class FeatherColumns
 
             arrays.Add(batches.Count == 0
                 ? ArrowTables.EmptyArray(name, schema.GetFieldByIndex(index).DataType)
-                : ArrowTables.Concatenate(new ChunkedArray([.. batches.Select(batch => batch.Column(index))])));
+                : ArrowTables.Concatenate(new ChunkedArray([.. batches.Select(batch => batch.Column(index))]), name));
         }
 
         return ArrowTables.Batch(wanted, arrays, batches.Sum(batch => batch.Length));

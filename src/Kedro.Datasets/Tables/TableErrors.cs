@@ -8,7 +8,7 @@ internal static class TableErrors
 {
     public static InvalidDataException NoColumnForm(string column, IArrowType type) =>
         new($"column '{column}' has Arrow type '{type.Name}', which Kedro.NET tables do not read. "
-            + "Supported: integers, floats, bool, strings, dates, timestamps, decimal128 and dictionary-encoded strings.");
+            + "Supported: integers, floats, bool, strings, dates, timestamps, decimal128, null, and dictionary-encoded columns of any of these.");
 
     public static InvalidDataException NoArrowForm(string column, Type type) =>
         new($"column '{column}' holds '{TypeNames.Of(type)}' values, which have no column form. A column holds {ArrowColumns.ColumnTypes}.");
@@ -26,6 +26,27 @@ internal static class TableErrors
         new(string.Create(CultureInfo.InvariantCulture,
             $"row {row + 1}, column '{column}' mixes UTC and local or unspecified DateTime values, so the column has no single time zone. ")
             + "Convert every value to UTC (DateTime.ToUniversalTime) or none of them.");
+
+    public static InvalidDataException LocalTime(string column, int row) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"row {row + 1}, column '{column}' holds a DateTime of kind Local, whose instant depends on this machine's time zone. ")
+            + "Use ToUniversalTime() for an instant in UTC, or DateTimeKind.Unspecified for a wall-clock time without a zone.");
+
+    public static InvalidDataException DecimalTooWide(string column, int row, decimal value, int scale) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"row {row + 1}, column '{column}': the decimal {value} has too many integer digits for a decimal128 column of ")
+            + string.Create(CultureInfo.InvariantCulture,
+                $"scale {scale} (another value has {scale} decimal places, leaving {38 - scale} integer digits of the 38 decimal128 holds). ")
+            + "Round the column to fewer decimal places (Math.Round) before saving it.");
+
+    public static InvalidDataException DecimalOutOfRange(string column, int row, Decimal128Type type, Exception inner) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"row {row + 1}, column '{column}': the decimal128({type.Precision}, {type.Scale}) value does not fit .NET's decimal ")
+            + "(at most 28 to 29 significant digits). Round the column to fewer digits, or store it as float64 or a string, before writing the file.",
+            inner);
+
+    public static InvalidDataException ChunksDoNotJoin(string column, IArrowType type, Exception inner) =>
+        new($"column '{column}' (Arrow '{type.Name}') is split over several record batches whose arrays cannot be joined: {inner.Message}", inner);
 
     public static InvalidDataException OutOfNanoseconds(string column, int row) =>
         new(string.Create(CultureInfo.InvariantCulture,

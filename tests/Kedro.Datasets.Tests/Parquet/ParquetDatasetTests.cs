@@ -107,7 +107,7 @@ public sealed class ParquetDatasetTests : IDisposable
     }
 
     [Fact]
-    public void Many_repeated_strings_are_dictionary_encoded_and_read_back()
+    public void Many_repeated_strings_with_missing_values_read_back_unchanged()
     {
         var dataset = new ParquetDataset(_dir.PathOf("repeated.parquet"));
         var rows = Enumerable.Range(0, 5000).Select(i => new TableConverterTests.Paint(i % 3 == 0 ? "red" : "blue", i % 7 == 0 ? null : "t")).ToList();

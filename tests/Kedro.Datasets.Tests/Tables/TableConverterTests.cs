@@ -123,7 +123,7 @@ public sealed class TableConverterTests
     }
 
     [Fact]
-    public void A_data_frame_of_primitive_columns_converts_through_its_own_arrow_buffers()
+    public void A_data_frame_of_primitive_columns_round_trips_through_a_record_batch_keeping_types_values_and_missing_values()
     {
         var frame = new DataFrame(
             new Int64DataFrameColumn("id", [1, null, 3]),
@@ -137,7 +137,8 @@ public sealed class TableConverterTests
         Assert.Equal(["Int64", "Double", "Boolean", "String"], batch.Schema.FieldsList.Select(f => f.DataType.TypeId.ToString()));
         Assert.Equal([1L, null, 3L], Enumerable.Range(0, 3).Select(i => back.Columns["id"][i]));
         Assert.Equal(["a", null, "c"], Enumerable.Range(0, 3).Select(i => back.Columns["name"][i]));
-        Assert.Equal(1, back.Columns["ok"].NullCount);
+        Assert.Equal([0.5, 1.5, null], Enumerable.Range(0, 3).Select(i => back.Columns["score"][i]));
+        Assert.Equal([true, null, false], Enumerable.Range(0, 3).Select(i => back.Columns["ok"][i]));
     }
 
     [Fact]
