@@ -124,14 +124,14 @@ public sealed class ParallelRunnerTableConverterTests : IClassFixture<WorkerPool
     {
         var pipeline = new Pipeline(
         [
-            N("produce", MakeCharFrame, null, "letters"),
+            N("produce", MakeLocalTimeFrame, null, "letters"),
             N("count", FrameSummary, "letters", "summary"),
         ]);
 
         var error = Assert.ThrowsAny<Exception>(() => _pool.Runner.Run(pipeline, new DataCatalog()));
 
         Assert.Contains("Dataset 'letters' was given a value that cannot cross as an Arrow table (", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'c'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'departed'", error.Message, StringComparison.Ordinal);
     }
 
     public sealed record Departure(DateTimeOffset At);
@@ -141,7 +141,8 @@ public sealed class ParallelRunnerTableConverterTests : IClassFixture<WorkerPool
 
     public static string DescribeDepartures(List<Departure> departures) => string.Join(';', departures.Select(d => d.At.ToString("o", System.Globalization.CultureInfo.InvariantCulture)));
 
-    public static DataFrame MakeCharFrame() => new(new CharDataFrameColumn("c", ['a', 'b']));
+    public static DataFrame MakeLocalTimeFrame() =>
+        new(new PrimitiveDataFrameColumn<DateTime>("departed", [new DateTime(2026, 12, 6, 10, 0, 0, DateTimeKind.Local)]));
 
     [Fact]
     public void DataTable_CrossesAsArrow_AndReachesARecordsConsumer()
