@@ -171,7 +171,7 @@ public sealed class CsvColumnarLoadTests : IDisposable
     {
         var path = _dir.PathOf("t.json");
         File.WriteAllText(path, "[{\"a\":1,\"b\":\"x\",\"c\":1.5},{\"a\":2,\"b\":null,\"c\":null}]");
-        var dataset = new JsonTableDataset(path);
+        var dataset = new JsonTableDataset(path, loadArgs: new Dictionary<string, object?> { ["orient"] = "records" });
 
         var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
         Assert.IsType<Int64DataFrameColumn>(frame.Columns["a"]);
