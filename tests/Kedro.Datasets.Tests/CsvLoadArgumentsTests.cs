@@ -307,6 +307,24 @@ public sealed class CsvLoadArgumentsTests : IDisposable
         Assert.Contains("load_args 'sep' of 'CsvDataset' must be one character", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("load_args", "sep", "::", "one character")]
+    [InlineData("save_args", "sep", "::", "one character")]
+    [InlineData("save_args", "delimiter", "", "one character")]
+    [InlineData("load_args", "quotechar", "''", "one character")]
+    [InlineData("save_args", "quotechar", "''", "one character")]
+    [InlineData("save_args", "quotechar", ",", "a character other than the separator")]
+    [InlineData("load_args", "quotechar", ",", "a character other than the separator")]
+    public void SeparatorAndQuote_FollowOneRuleForLoadAndSave(string argName, string key, string value, string expected)
+    {
+        var args = Args((key, value));
+        var error = Assert.Throws<ArgumentException>(() => argName == "load_args"
+            ? new CsvDataset(_dir.PathOf("x.csv"), loadArgs: args)
+            : new CsvDataset(_dir.PathOf("x.csv"), saveArgs: args));
+
+        Assert.Contains($"{argName} '{key}' of 'CsvDataset' must be {expected}", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void QuotedFields_KeepSeparatorsQuotesAndNewLines()
     {
