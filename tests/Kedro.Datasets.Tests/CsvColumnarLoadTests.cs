@@ -182,4 +182,21 @@ public sealed class CsvColumnarLoadTests : IDisposable
         Assert.Equal("x", ((StringArray)batch.Column("b")).GetString(0));
         Assert.True(batch.Column("b").IsNull(1));
     }
+
+    [Fact]
+    public void UInt64Column_LoadsAsDataFrameAndRecordBatch()
+    {
+        var path = _dir.PathOf("ids.csv");
+        File.WriteAllText(path, "id\n18446744073709551615\n\n7\n");
+        var dataset = new CsvDataset(path);
+
+        var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
+        Assert.IsType<UInt64DataFrameColumn>(frame.Columns["id"]);
+        Assert.Equal(18446744073709551615UL, frame.Columns["id"][0]);
+
+        var batch = (RecordBatch)dataset.Load(typeof(RecordBatch))!;
+        var ids = Assert.IsType<UInt64Array>(batch.Column("id"));
+        Assert.Equal(18446744073709551615UL, ids.GetValue(0));
+        Assert.Equal(7UL, ids.GetValue(ids.Length - 1));
+    }
 }
