@@ -80,8 +80,7 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
             return stream => Write(stream, table);
         });
         _naValues = NaValues.From(LoadArgs, nameof(CsvDataset));
-        ReadSeparator = Separator(LoadArgs, "load_args");
-        ReadQuote = Quote(LoadArgs, "load_args");
+        (ReadSeparator, ReadQuote) = Dialect(LoadArgs, "load_args");
         WriteConfig = Config(SaveArgs, "save_args");
         ReadEncodingName = DatasetArguments.String(LoadArgs, "encoding") ?? "utf-8";
         ReadEncoding = TextDecoding.Encoding(ReadEncodingName, DatasetArguments.String(LoadArgs, "encoding_errors"), nameof(CsvDataset), "load_args");
@@ -176,35 +175,40 @@ public sealed class CsvDataset : AbstractVersionedDataset<object>, ITypedLoadDat
         };
     }
 
-    private static char Separator(IReadOnlyDictionary<string, object?> args, string argName)
+    /// <summary>
+    /// The separator (<c>sep</c> or <c>delimiter</c>) and quote (<c>quotechar</c>) of <c>load_args</c> or <c>save_args</c>,
+    /// checked by one rule for both so the dataset never writes a file it cannot read back: one character each.
+    /// </summary>
+    private static (char Separator, char Quote) Dialect(IReadOnlyDictionary<string, object?> args, string argName)
     {
         var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
-        return separator.Length == 1
-            ? separator[0]
-            : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, args.ContainsKey("sep") ? "sep" : "delimiter", separator,
+        if (separator.Length != 1)
+        {
+            throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, args.ContainsKey("sep") ? "sep" : "delimiter", separator,
                 "one character (pandas reads longer separators as regular expressions, which Kedro.NET does not)");
-    }
+        }
 
-    private static char Quote(IReadOnlyDictionary<string, object?> args, string argName)
-    {
         var quote = DatasetArguments.String(args, "quotechar") ?? "\"";
-        return quote.Length == 1 ? quote[0] : throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, "quotechar", quote, "one character");
+        if (quote.Length != 1)
+        {
+            throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, "quotechar", quote, "one character");
+        }
+
+        if (quote[0] == separator[0])
+        {
+            throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, "quotechar", quote, "a character other than the separator");
+        }
+
+        return (separator[0], quote[0]);
     }
 
     private static CsvConfiguration Config(IReadOnlyDictionary<string, object?> args, string argName)
     {
-        var separator = DatasetArguments.String(args, "sep") ?? DatasetArguments.String(args, "delimiter") ?? ",";
-        var quote = DatasetArguments.String(args, "quotechar") ?? "\"";
-        if (separator.Length == 0 || quote.Length != 1)
-        {
-            throw FileDatasetErrors.BadValue(nameof(CsvDataset), argName, separator.Length == 0 ? "sep" : "quotechar",
-                separator.Length == 0 ? separator : quote, "a non-empty separator and a one-character quote");
-        }
-
+        var (separator, quote) = Dialect(args, argName);
         return new CsvConfiguration(CultureInfo.InvariantCulture)
         {
-            Delimiter = separator,
-            Quote = quote[0],
+            Delimiter = separator.ToString(),
+            Quote = quote,
             HasHeaderRecord = false,
             BadDataFound = null,
             MissingFieldFound = null,

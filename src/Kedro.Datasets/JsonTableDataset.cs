@@ -8,18 +8,21 @@ namespace Kedro.Datasets;
 
 /// <summary>
 /// A table as JSON (Kedro's <c>pandas.JSONDataset</c>; Kedro's <c>json.JSONDataset</c> is <see cref="JsonDataset"/>).
-/// <c>orient: records</c> (the default) is an array of row objects, <c>[{"id": 1, "name": "a"}, ...]</c>, or with
-/// <c>lines: true</c> one row object per line (JSON Lines); <c>orient: columns</c> is an object of columns, each an object
-/// of row labels to values, <c>{"id": {"0": 1, "1": 2}, ...}</c>. Loads as the table the consuming node asks for
+/// <c>orient: columns</c> (the default, as pandas for a frame) is an object of columns, each an object of row labels to
+/// values, <c>{"id": {"0": 1, "1": 2}, ...}</c>; <c>orient: records</c> is an array of row objects,
+/// <c>[{"id": 1, "name": "a"}, ...]</c>, or with <c>lines: true</c> (where <c>records</c> is the default) one row object per
+/// line (JSON Lines). Loads as the table the consuming node asks for
 /// (a list of records or dictionaries, or a <see cref="System.Data.DataTable"/> for <see cref="object"/>), with column
-/// types from the JSON values: whole numbers <see cref="long"/>, other numbers <see cref="double"/>, booleans, text, and
-/// <see cref="DateTime"/> for a column whose every value is an ISO 8601 date; <see langword="null"/> is a missing value. A
+/// types from the JSON values: whole numbers <see cref="long"/> (<see cref="ulong"/> when one only fits there), other
+/// numbers <see cref="double"/>, booleans, text, and <see cref="DateTime"/> for a date-like column (as pandas: a name
+/// ending in <c>_at</c> or <c>_time</c>, starting with <c>timestamp</c>, or <c>modified</c>, <c>date</c>, <c>datetime</c>;
+/// or named by <c>convert_dates</c>) whose every value is an ISO 8601 date; <see langword="null"/> is a missing value. A
 /// column mixing kinds (numbers and text) or holding nested objects or arrays is refused, naming it. Saves a table of any
 /// of those kinds, with dates as ISO 8601 text. Saves are atomic.
 /// </summary>
 public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedLoadDataset
 {
-    private static readonly string[] LoadKeys = ["orient", "lines"];
+    private static readonly string[] LoadKeys = ["orient", "lines", "convert_dates", "keep_default_dates"];
     private static readonly string[] SaveKeys = ["orient", "lines", "indent", "date_format", "index"];
 
     private readonly TypedFile _file;
@@ -28,12 +31,16 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
     private readonly bool _writeLines;
     private readonly bool _writeColumns;
     private readonly int _indent;
+    private readonly Func<string, bool> _isDateColumn;
 
     /// <summary>Creates the dataset.</summary>
     /// <param name="filepath">The file's path, used as given (a <c>file://</c> prefix is dropped; other protocols are refused).</param>
     /// <param name="loadArgs">
-    /// pandas' <c>read_json</c> names: <c>orient</c> (<c>records</c>, the default, or <c>columns</c>) and <c>lines</c>
-    /// (default <see langword="false"/>; <see langword="true"/> reads JSON Lines, with <c>orient: records</c> only).
+    /// pandas' <c>read_json</c> names: <c>orient</c> (<c>columns</c>, the default, or <c>records</c>, the default with
+    /// <c>lines</c>), <c>lines</c> (default <see langword="false"/>; <see langword="true"/> reads JSON Lines, with
+    /// <c>orient: records</c> only), <c>convert_dates</c> (default <see langword="true"/>: date-like column names; a list
+    /// of column names adds those; <see langword="false"/> reads no dates) and <c>keep_default_dates</c> (default
+    /// <see langword="true"/>; <see langword="false"/> converts only the columns <c>convert_dates</c> lists).
     /// </param>
     /// <param name="saveArgs">
     /// pandas' <c>to_json</c> names: <c>orient</c> and <c>lines</c> as for loading, <c>indent</c> (default none: one line;
@@ -54,6 +61,7 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
         SaveArgs = new Dictionary<string, object?>(saveArgs ?? new Dictionary<string, object?>(), StringComparer.Ordinal);
         (_readColumns, _readLines) = Orient(LoadArgs, "load_args");
         (_writeColumns, _writeLines) = Orient(SaveArgs, "save_args");
+        _isDateColumn = DateColumns(LoadArgs);
         _indent = DatasetArguments.Int(SaveArgs, "indent", nameof(JsonTableDataset), "save_args") ?? 0;
         if (_indent < 0 || (_indent > 0 && _writeLines))
         {
@@ -127,8 +135,8 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
 
     private static (bool Columns, bool Lines) Orient(IReadOnlyDictionary<string, object?> args, string argName)
     {
-        var orient = DatasetArguments.String(args, "orient") ?? "records";
         var lines = DatasetArguments.Bool(args, "lines", false, nameof(JsonTableDataset), argName);
+        var orient = DatasetArguments.String(args, "orient") ?? (lines ? "records" : "columns");
         if (orient is not ("records" or "columns"))
         {
             throw FileDatasetErrors.BadValue(nameof(JsonTableDataset), argName, "orient", orient,
@@ -138,6 +146,49 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
         return lines && orient != "records"
             ? throw FileDatasetErrors.BadValue(nameof(JsonTableDataset), argName, "lines", lines, "false with orient 'columns' (JSON Lines hold records)")
             : (orient == "columns", lines);
+    }
+
+    /// <summary>Which columns load as dates: pandas' <c>convert_dates</c> and <c>keep_default_dates</c>.</summary>
+    private static Func<string, bool> DateColumns(IReadOnlyDictionary<string, object?> args)
+    {
+        var keepDefault = DatasetArguments.Bool(args, "keep_default_dates", true, nameof(JsonTableDataset), "load_args");
+        var value = args.GetValueOrDefault("convert_dates");
+        HashSet<string> named;
+        switch (value)
+        {
+            case null:
+                named = [];
+                break;
+            case bool or string:
+                if (!DatasetArguments.Bool(args, "convert_dates", true, nameof(JsonTableDataset), "load_args"))
+                {
+                    return static _ => false;
+                }
+
+                named = [];
+                break;
+            case System.Collections.IEnumerable names:
+                named = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var name in names)
+                {
+                    named.Add(name as string ?? throw FileDatasetErrors.BadValue(nameof(JsonTableDataset), "load_args", "convert_dates", value,
+                        "true, false or a list of column names"));
+                }
+
+                break;
+            default:
+                throw FileDatasetErrors.BadValue(nameof(JsonTableDataset), "load_args", "convert_dates", value, "true, false or a list of column names");
+        }
+
+        return name => named.Contains(name) || (keepDefault && IsDefaultDateName(name));
+    }
+
+    /// <summary>pandas' date-like column names (<c>keep_default_dates</c>).</summary>
+    internal static bool IsDefaultDateName(string name)
+    {
+        var lower = name.ToLowerInvariant();
+        return lower.EndsWith("_at", StringComparison.Ordinal) || lower.EndsWith("_time", StringComparison.Ordinal)
+            || lower.StartsWith("timestamp", StringComparison.Ordinal) || lower is "modified" or "date" or "datetime";
     }
 
     private object Build(TypedColumn[] columns, TableShape shape, Type type, string path)
@@ -159,7 +210,7 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
 
     private TypedColumn[] Read(Stream stream, string path)
     {
-        var builder = new JsonColumns(path);
+        var builder = new JsonColumns(path, _isDateColumn);
         var options = new JsonDocumentOptions { AllowTrailingCommas = true };
         if (_readLines)
         {
@@ -308,16 +359,19 @@ public sealed class JsonTableDataset : AbstractVersionedDataset<object>, ITypedL
                 writer.WriteNumberValue(number);
                 break;
             case DateTime date:
-                writer.WriteStringValue(date.ToString(date.Kind == DateTimeKind.Utc ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fff", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd'T'HH:mm:ss." + Fraction(date.Ticks) + (date.Kind == DateTimeKind.Utc ? "'Z'" : string.Empty), CultureInfo.InvariantCulture));
                 break;
             case DateTimeOffset date:
-                writer.WriteStringValue(date.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture));
+                writer.WriteStringValue(date.ToString("yyyy-MM-dd'T'HH:mm:ss." + Fraction(date.Ticks) + "zzz", CultureInfo.InvariantCulture));
                 break;
             default:
                 writer.WriteStringValue(Cells.Format(value));
                 break;
         }
     }
+
+    /// <summary>Milliseconds as pandas writes them, or every tick (up to 7 digits) when a value is finer than a millisecond.</summary>
+    private static string Fraction(long ticks) => ticks % TimeSpan.TicksPerMillisecond == 0 ? "fff" : "FFFFFFF";
 
     private static void WriteDouble(Utf8JsonWriter writer, double number)
     {

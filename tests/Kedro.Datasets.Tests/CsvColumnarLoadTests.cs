@@ -171,7 +171,7 @@ public sealed class CsvColumnarLoadTests : IDisposable
     {
         var path = _dir.PathOf("t.json");
         File.WriteAllText(path, "[{\"a\":1,\"b\":\"x\",\"c\":1.5},{\"a\":2,\"b\":null,\"c\":null}]");
-        var dataset = new JsonTableDataset(path);
+        var dataset = new JsonTableDataset(path, loadArgs: new Dictionary<string, object?> { ["orient"] = "records" });
 
         var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
         Assert.IsType<Int64DataFrameColumn>(frame.Columns["a"]);
@@ -181,5 +181,22 @@ public sealed class CsvColumnarLoadTests : IDisposable
         var batch = (RecordBatch)dataset.Load(typeof(RecordBatch))!;
         Assert.Equal("x", ((StringArray)batch.Column("b")).GetString(0));
         Assert.True(batch.Column("b").IsNull(1));
+    }
+
+    [Fact]
+    public void UInt64Column_LoadsAsDataFrameAndRecordBatch()
+    {
+        var path = _dir.PathOf("ids.csv");
+        File.WriteAllText(path, "id\n18446744073709551615\n\n7\n");
+        var dataset = new CsvDataset(path);
+
+        var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
+        Assert.IsType<UInt64DataFrameColumn>(frame.Columns["id"]);
+        Assert.Equal(18446744073709551615UL, frame.Columns["id"][0]);
+
+        var batch = (RecordBatch)dataset.Load(typeof(RecordBatch))!;
+        var ids = Assert.IsType<UInt64Array>(batch.Column("id"));
+        Assert.Equal(18446744073709551615UL, ids.GetValue(0));
+        Assert.Equal(7UL, ids.GetValue(ids.Length - 1));
     }
 }

@@ -203,6 +203,44 @@ public sealed class CsvLoadArgumentsTests : IDisposable
         Assert.Equal(new DateOnly(year, month, day), DateOnly.FromDateTime((DateTime)table.Rows[0]["when"]));
     }
 
+    [Fact]
+    public void Load_WholeNumbersAboveLong_AreUInt64_NotRoundedDoubles()
+    {
+        var table = LoadTable("id,n\n1,18446744073709551615\n2,9007199254740993\n3,\n");
+
+        Assert.Equal(typeof(long), table.Columns["id"]!.DataType);
+        Assert.Equal(typeof(ulong), table.Columns["n"]!.DataType);
+        Assert.Equal(18446744073709551615UL, table.Rows[0]["n"]);
+        Assert.Equal(9007199254740993UL, table.Rows[1]["n"]);
+        Assert.Equal(DBNull.Value, table.Rows[2]["n"]);
+    }
+
+    [Theory]
+    [InlineData("n\n18446744073709551616\n1\n", "18446744073709551616", "1")]
+    [InlineData("n\n-1\n18446744073709551615\n", "-1", "18446744073709551615")]
+    [InlineData("n\n1.5\n18446744073709551615\n", "1.5", "18446744073709551615")]
+    [InlineData("n\n18446744073709551615\n1.5\n", "18446744073709551615", "1.5")]
+    public void Load_WholeNumbersBeyondUInt64OrMixed_AreKeptAsText(string csv, string first, string second)
+    {
+        var table = LoadTable(csv);
+
+        Assert.Equal(typeof(string), table.Columns["n"]!.DataType);
+        Assert.Equal([first, second], table.Rows.Cast<DataRow>().Select(r => (string)r["n"]));
+    }
+
+    [Theory]
+    [InlineData("01/02/55", 2055)]
+    [InlineData("01/02/68", 2068)]
+    [InlineData("01/02/69", 1969)]
+    [InlineData("01/02/99", 1999)]
+    [InlineData("01/02/00", 2000)]
+    public void DateFormat_TwoDigitYear_UsesPythonsCutoff(string value, int year)
+    {
+        var table = LoadTable($"when\n\"{value}\"\n", ("parse_dates", new List<object?> { "when" }), ("date_format", "%d/%m/%y"));
+
+        Assert.Equal(new DateOnly(year, 2, 1), DateOnly.FromDateTime((DateTime)table.Rows[0]["when"]));
+    }
+
     [Theory]
     [InlineData("%Y-%m-%d %z", "%z")]
     [InlineData("%U/%Y", "%U")]
@@ -267,6 +305,24 @@ public sealed class CsvLoadArgumentsTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => new CsvDataset(_dir.PathOf("x.csv"), loadArgs: Args(("sep", "::"))));
         Assert.Contains("load_args 'sep' of 'CsvDataset' must be one character", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("load_args", "sep", "::", "one character")]
+    [InlineData("save_args", "sep", "::", "one character")]
+    [InlineData("save_args", "delimiter", "", "one character")]
+    [InlineData("load_args", "quotechar", "''", "one character")]
+    [InlineData("save_args", "quotechar", "''", "one character")]
+    [InlineData("save_args", "quotechar", ",", "a character other than the separator")]
+    [InlineData("load_args", "quotechar", ",", "a character other than the separator")]
+    public void SeparatorAndQuote_FollowOneRuleForLoadAndSave(string argName, string key, string value, string expected)
+    {
+        var args = Args((key, value));
+        var error = Assert.Throws<ArgumentException>(() => argName == "load_args"
+            ? new CsvDataset(_dir.PathOf("x.csv"), loadArgs: args)
+            : new CsvDataset(_dir.PathOf("x.csv"), saveArgs: args));
+
+        Assert.Contains($"{argName} '{key}' of 'CsvDataset' must be {expected}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -164,4 +164,37 @@ public sealed class ExcelDatasetTests : IDisposable
         Assert.Equal(2, ((List<Shuttle>)new ExcelDataset(path, version: new DatasetVersion(null, null)).Load(typeof(List<Shuttle>))!).Count);
         Assert.Single((List<Shuttle>)new ExcelDataset(path, version: new DatasetVersion("2024-01-01T00.00.00.000Z", null)).Load(typeof(List<Shuttle>))!);
     }
+
+    public sealed record Reading(string Sensor, DateTime At);
+
+    public sealed record Stamp(DateTimeOffset At);
+
+    [Fact]
+    public void Save_DateFinerThanAMillisecond_IsRefusedNamingSheetColumnAndRow()
+    {
+        var path = _dir.PathOf("readings.xlsx");
+        var readings = new List<Reading>
+        {
+            new("a", new DateTime(2024, 1, 31, 8, 30, 0, 250)),
+            new("b", new DateTime(2024, 1, 31, 8, 30, 0).AddTicks(1)),
+        };
+
+        var error = Assert.Throws<DatasetException>(() => new ExcelDataset(path).Save(readings));
+
+        Assert.Contains("sheet 'Sheet1', column 'at', row 2 holds 2024-01-31T08:30:00.0000001, finer than a millisecond", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+        new ExcelDataset(path).Save(readings.Take(1).ToList());
+        Assert.Equal(readings[0], ((List<Reading>)new ExcelDataset(path).Load(typeof(List<Reading>))!)[0]);
+    }
+
+    [Fact]
+    public void Save_DateTimeOffset_IsWrittenAsItsUtcTime()
+    {
+        var path = _dir.PathOf("stamps.xlsx");
+        new ExcelDataset(path).Save(new List<Stamp> { new(new DateTimeOffset(2024, 1, 31, 10, 30, 0, TimeSpan.FromHours(2))) });
+
+        var table = Assert.IsType<DataTable>(new ExcelDataset(path).Load());
+
+        Assert.Equal(new DateTime(2024, 1, 31, 8, 30, 0), table.Rows[0]["at"]);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class JsonTableDatasetTests : IDisposable
     public void Save_Records_WritesAnArrayOfRowObjectsWithIsoDates()
     {
         var path = _dir.PathOf("flights.json");
-        new JsonTableDataset(path).Save(Flights());
+        new JsonTableDataset(path, saveArgs: Args(("orient", "records"))).Save(Flights());
 
         Assert.Equal(
             "[{\"id\":1,\"carrier\":\"KL\",\"delay\":12.5,\"cancelled\":false,\"departure\":\"2024-01-31T08:30:00.000\"},"
@@ -38,7 +38,8 @@ public sealed class JsonTableDatasetTests : IDisposable
     public void RoundTrip_RecordsAndDataTable_KeepValuesTypesAndMissingValues(string orient, bool lines)
     {
         var args = Args(("orient", orient), ("lines", lines));
-        var dataset = new JsonTableDataset(_dir.PathOf("flights.json"), loadArgs: args, saveArgs: args);
+        var loadArgs = Args(("orient", orient), ("lines", lines), ("convert_dates", new List<object?> { "departure" }));
+        var dataset = new JsonTableDataset(_dir.PathOf("flights.json"), loadArgs: loadArgs, saveArgs: args);
         dataset.Save(Flights());
 
         Assert.Equal(Flights(), (List<Flight>)dataset.Load(typeof(List<Flight>))!);
@@ -79,7 +80,7 @@ public sealed class JsonTableDatasetTests : IDisposable
         var path = _dir.PathOf("p.json");
         File.WriteAllText(path, "[{\"a\":1,\"b\":\"x\"},{\"a\":2.5,\"c\":true}]");
 
-        var rows = (List<Dictionary<string, object?>>)new JsonTableDataset(path).Load(typeof(List<Dictionary<string, object?>>))!;
+        var rows = (List<Dictionary<string, object?>>)new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load(typeof(List<Dictionary<string, object?>>))!;
 
         Assert.Equal(1.0, rows[0]["a"]);
         Assert.Equal(2.5, rows[1]["a"]);
@@ -94,7 +95,7 @@ public sealed class JsonTableDatasetTests : IDisposable
         var path = _dir.PathOf("mixed.json");
         File.WriteAllText(path, "[{\"a\":1},{\"a\":\"two\"}]");
 
-        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path).Load());
+        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load());
 
         Assert.Contains("JsonTableDataset(filepath=", error.Message, StringComparison.Ordinal);
         Assert.Contains($"'{path}' row 2, column 'a' holds text \"two\", but earlier rows hold a number", error.Message, StringComparison.Ordinal);
@@ -106,7 +107,7 @@ public sealed class JsonTableDatasetTests : IDisposable
         var path = _dir.PathOf("nested.json");
         File.WriteAllText(path, "[{\"a\":{\"b\":1}}]");
 
-        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path).Load());
+        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load());
         Assert.Contains("row 1, column 'a' holds a JSON Object", error.Message, StringComparison.Ordinal);
     }
 
@@ -116,9 +117,9 @@ public sealed class JsonTableDatasetTests : IDisposable
         var path = _dir.PathOf("columns.json");
         File.WriteAllText(path, "{\"a\":{\"0\":1}}");
 
-        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path).Load());
+        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load());
         Assert.Contains("holds a JSON Object, but orient 'records' expects an array of row objects. Set load_args 'orient'", error.Message, StringComparison.Ordinal);
-        Assert.Equal(1L, Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("orient", "columns"))).Load()).Rows[0]["a"]);
+        Assert.Equal(1L, Assert.IsType<DataTable>(new JsonTableDataset(path).Load()).Rows[0]["a"]);
     }
 
     [Fact]
@@ -185,5 +186,169 @@ public sealed class JsonTableDatasetTests : IDisposable
 
         Assert.IsType<JsonTableDataset>(dataset);
         Assert.Equal("Kedro.Datasets.JsonTableDataset", registry.GetTypeName("pandas.JSONDataset"));
+    }
+
+    [Fact]
+    public void Default_Orient_IsColumnsAsKedro_AndRecordsWithLines()
+    {
+        var path = _dir.PathOf("default.json");
+        var table = new DataTable();
+        table.Columns.Add("id", typeof(long));
+        table.Rows.Add(7L);
+        new JsonTableDataset(path).Save(table);
+
+        Assert.Equal("{\"id\":{\"0\":7}}", File.ReadAllText(path));
+        Assert.Equal(7L, Assert.IsType<DataTable>(new JsonTableDataset(path).Load()).Rows[0]["id"]);
+
+        var linesPath = _dir.PathOf("default.jsonl");
+        new JsonTableDataset(linesPath, saveArgs: Args(("lines", true))).Save(table);
+        Assert.Equal("{\"id\":7}\n", File.ReadAllText(linesPath));
+    }
+
+    [Fact]
+    public void Columns_CellsArePlacedByRowLabel_NotByOrder()
+    {
+        var path = _dir.PathOf("labels.json");
+        File.WriteAllText(path, "{\"a\":{\"0\":1,\"1\":2},\"b\":{\"1\":\"y\",\"0\":\"x\"}}");
+
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path).Load());
+
+        Assert.Equal(2, table.Rows.Count);
+        Assert.Equal(["x", "y"], table.Rows.Cast<DataRow>().Select(r => (string)r["b"]));
+        Assert.Equal([1L, 2L], table.Rows.Cast<DataRow>().Select(r => (long)r["a"]));
+    }
+
+    [Fact]
+    public void Columns_LabelMissingFromAColumn_IsAMissingValueAndDoesNotShiftLaterCells()
+    {
+        var path = _dir.PathOf("gaps.json");
+        File.WriteAllText(path, "{\"a\":{\"r1\":1,\"r2\":2,\"r3\":3},\"b\":{\"r1\":10,\"r3\":30},\"c\":{\"r4\":4}}");
+
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path).Load());
+
+        Assert.Equal(4, table.Rows.Count);
+        Assert.Equal([10L, DBNull.Value, 30L, DBNull.Value], table.Rows.Cast<DataRow>().Select(r => r["b"]));
+        Assert.Equal([1L, 2L, 3L, DBNull.Value], table.Rows.Cast<DataRow>().Select(r => r["a"]));
+        Assert.Equal(4L, table.Rows[3]["c"]);
+    }
+
+    [Fact]
+    public void Columns_Messages_NameTheRealRowLabel()
+    {
+        var path = _dir.PathOf("mixed-columns.json");
+        File.WriteAllText(path, "{\"a\":{\"first\":1,\"second\":\"two\"}}");
+
+        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path).Load());
+
+        Assert.Contains($"'{path}' row second, column 'a' holds text \"two\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Columns_RepeatedLabelInAColumn_IsRefused()
+    {
+        var path = _dir.PathOf("repeated.json");
+        File.WriteAllText(path, "{\"a\":{\"0\":1,\"0\":2}}");
+
+        var error = Assert.Throws<DatasetException>(() => new JsonTableDataset(path).Load());
+
+        Assert.Contains("column 'a' holds row label '0' twice", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_WholeNumbersAboveLong_AreUInt64_NotRoundedDoubles()
+    {
+        var path = _dir.PathOf("ids.json");
+        File.WriteAllText(path, "[{\"id\":18446744073709551615},{\"id\":9007199254740993},{\"id\":null}]");
+
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load());
+
+        Assert.Equal(typeof(ulong), table.Columns["id"]!.DataType);
+        Assert.Equal(18446744073709551615UL, table.Rows[0]["id"]);
+        Assert.Equal(9007199254740993UL, table.Rows[1]["id"]);
+        Assert.Equal(DBNull.Value, table.Rows[2]["id"]);
+    }
+
+    [Theory]
+    [InlineData("[{\"id\":-1},{\"id\":18446744073709551615}]", "-1", "18446744073709551615")]
+    [InlineData("[{\"id\":1},{\"id\":18446744073709551616}]", "1", "18446744073709551616")]
+    [InlineData("[{\"id\":1.5},{\"id\":18446744073709551615}]", "1.5", "18446744073709551615")]
+    public void Load_WholeNumbersBeyondUInt64OrMixedWithNegatives_AreKeptAsText(string json, string first, string second)
+    {
+        var path = _dir.PathOf("big.json");
+        File.WriteAllText(path, json);
+
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("orient", "records"))).Load());
+
+        Assert.Equal(typeof(string), table.Columns["id"]!.DataType);
+        Assert.Equal([first, second], table.Rows.Cast<DataRow>().Select(r => (string)r["id"]));
+    }
+
+    [Fact]
+    public void Load_IsoTextInAColumnWithoutADateName_StaysText()
+    {
+        var path = _dir.PathOf("codes.json");
+        File.WriteAllText(path, "{\"code\":{\"0\":\"2024-01-31\"},\"created_at\":{\"0\":\"2024-01-31T08:30:00\"},\"Date\":{\"0\":\"2024-02-01\"}}");
+
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path).Load());
+
+        Assert.Equal(typeof(string), table.Columns["code"]!.DataType);
+        Assert.Equal(new DateTime(2024, 1, 31, 8, 30, 0), table.Rows[0]["created_at"]);
+        Assert.Equal(new DateTime(2024, 2, 1), table.Rows[0]["Date"]);
+    }
+
+    [Theory]
+    [InlineData("timestamp_utc", true)]
+    [InlineData("updated_time", true)]
+    [InlineData("modified", true)]
+    [InlineData("datetime", true)]
+    [InlineData("date", true)]
+    [InlineData("birthdate", false)]
+    [InlineData("at", false)]
+    [InlineData("time", false)]
+    public void DefaultDateNames_FollowPandasKeepDefaultDates(string name, bool isDate)
+    {
+        Assert.Equal(isDate, JsonTableDataset.IsDefaultDateName(name));
+    }
+
+    [Fact]
+    public void ConvertDates_ListAddsColumns_FalseTurnsDatesOff_KeepDefaultDatesFalseKeepsOnlyTheList()
+    {
+        var path = _dir.PathOf("dates.json");
+        File.WriteAllText(path, "{\"code\":{\"0\":\"2024-01-31\"},\"created_at\":{\"0\":\"2024-01-31\"}}");
+
+        var listed = Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("convert_dates", new List<object?> { "code" }))).Load());
+        Assert.Equal(typeof(DateTime), listed.Columns["code"]!.DataType);
+        Assert.Equal(typeof(DateTime), listed.Columns["created_at"]!.DataType);
+
+        var off = Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("convert_dates", false))).Load());
+        Assert.Equal(typeof(string), off.Columns["created_at"]!.DataType);
+
+        var onlyListed = Assert.IsType<DataTable>(new JsonTableDataset(path,
+            loadArgs: Args(("convert_dates", new List<object?> { "code" }), ("keep_default_dates", false))).Load());
+        Assert.Equal(typeof(DateTime), onlyListed.Columns["code"]!.DataType);
+        Assert.Equal(typeof(string), onlyListed.Columns["created_at"]!.DataType);
+    }
+
+    [Fact]
+    public void ConvertDates_NotABoolOrList_IsRefused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new JsonTableDataset(_dir.PathOf("x.json"), loadArgs: Args(("convert_dates", 3))));
+
+        Assert.Contains("load_args 'convert_dates' of 'JsonTableDataset' must be true, false or a list of column names", error.Message, StringComparison.Ordinal);
+    }
+
+    public sealed record Launch(DateOnly Date, DateTime At, DateTimeOffset Local);
+
+    [Fact]
+    public void Save_DateOnlyAsDay_AndDatesKeepTicksFinerThanAMillisecond()
+    {
+        var path = _dir.PathOf("launches.json");
+        var at = new DateTime(2024, 1, 31, 8, 30, 0, DateTimeKind.Utc).AddTicks(1234567);
+        var local = new DateTimeOffset(2024, 1, 31, 9, 30, 0, TimeSpan.FromHours(2)).AddTicks(5);
+        new JsonTableDataset(path, saveArgs: Args(("orient", "records"))).Save(new List<Launch> { new(new DateOnly(2024, 1, 31), at, local) });
+
+        Assert.Equal("[{\"date\":\"2024-01-31\",\"at\":\"2024-01-31T08:30:00.1234567Z\",\"local\":\"2024-01-31T09:30:00.0000005\\u002B02:00\"}]", File.ReadAllText(path));
+        var table = Assert.IsType<DataTable>(new JsonTableDataset(path, loadArgs: Args(("orient", "records"), ("convert_dates", new List<object?> { "at" }))).Load());
+        Assert.Equal(at, table.Rows[0]["at"]);
     }
 }

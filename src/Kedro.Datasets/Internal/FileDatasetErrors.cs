@@ -69,6 +69,11 @@ internal static class FileDatasetErrors
     public static InvalidDataException JsonInfinity(double value) =>
         new(string.Create(CultureInfo.InvariantCulture, $"a JSON table cannot hold {value}: JSON has no infinity. Replace it (for example with null or a large number) before saving."));
 
+    public static InvalidDataException SubMillisecondDate(string sheet, string column, int row, object value) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"sheet '{sheet}', column '{column}', row {row} holds {value:O}, finer than a millisecond, which an Excel date cannot hold (it would be rounded). ")
+            + "Round the value to whole milliseconds before saving, or save it as text.");
+
     public static InvalidDataException SheetColumnsNotFound(string path, string sheet, string usecols, IEnumerable<string> missing, IEnumerable<string> columns) =>
         new($"load_args 'usecols' ({usecols}) names {string.Join(", ", missing)}, which sheet '{sheet}' of '{path}' does not have (columns: "
             + $"{string.Join(", ", columns.Select(c => $"'{c}'"))}). Correct 'usecols' to name columns of the sheet.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Kedro.Datasets.Internal;
@@ -5,6 +6,12 @@ namespace Kedro.Datasets.Internal;
 /// <summary>Translates a Python <c>strftime</c> format (<c>%Y-%m-%d</c>) into a .NET custom date format for parsing.</summary>
 internal static class StrftimeFormat
 {
+    /// <summary>
+    /// The culture to parse a translated format with: invariant, except that a two-digit year (<c>%y</c>) follows Python,
+    /// 00-68 as 2000-2068 and 69-99 as 1969-1999 (.NET's own cutoff is 2049).
+    /// </summary>
+    public static CultureInfo Culture { get; } = CreateCulture();
+
     /// <summary>The directives translated, for messages.</summary>
     public const string Supported = "%Y %y %m %d %H %I %M %S %f %p %b %B %a %A %F %T %%";
 
@@ -69,6 +76,13 @@ internal static class StrftimeFormat
         Flush(result, literal);
         var text = result.ToString();
         return text.Length == 1 ? "%" + text : text; // one letter alone would be a standard format
+    }
+
+    private static CultureInfo CreateCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+        culture.DateTimeFormat.Calendar.TwoDigitYearMax = 2068;
+        return CultureInfo.ReadOnly(culture);
     }
 
     private static void Flush(StringBuilder result, StringBuilder literal)

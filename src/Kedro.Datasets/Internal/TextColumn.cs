@@ -126,7 +126,7 @@ internal sealed class TextColumn
                 return;
             }
 
-            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+            if (IsWholeBeyondLong(value) || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
             {
                 NeedsText = true;
                 return;
@@ -145,7 +145,7 @@ internal sealed class TextColumn
 
         if (_doubles is not null)
         {
-            NeedsText |= !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _doubles[row]);
+            NeedsText |= IsWholeBeyondLong(value) || !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _doubles[row]);
             return;
         }
 
@@ -160,6 +160,11 @@ internal sealed class TextColumn
         {
             _longs = new long[_missing.Length];
             _longs[row] = whole;
+        }
+        else if (IsWholeBeyondLong(value))
+        {
+            // uint64 or text: decided when the column is read again as text, never a rounded double.
+            NeedsText = true;
         }
         else if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real))
         {
@@ -206,6 +211,17 @@ internal sealed class TextColumn
         {
             Array.Resize(ref _bools, size);
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a whole number (digits, perhaps a sign and surrounding spaces) too large for
+    /// <see cref="long"/>: it loads as <see cref="ulong"/> or as text, never as a rounded <see cref="double"/>.
+    /// </summary>
+    public static bool IsWholeBeyondLong(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        var digits = trimmed.Length > 0 && trimmed[0] is '-' or '+' ? trimmed[1..] : trimmed;
+        return digits.Length > 0 && !digits.ContainsAnyExceptInRange('0', '9') && !long.TryParse(trimmed, Whole, CultureInfo.InvariantCulture, out _);
     }
 
     /// <summary>pandas' inferred booleans: True/False in three casings.</summary>

@@ -112,7 +112,12 @@ internal sealed record TextTable(
             return new TypedColumn(name, ColumnKind.Int64, longs, missing);
         }
 
-        if (ParseAll<double>(column, TryDouble) is { } doubles)
+        if (ParseAll<ulong>(column, TryULong) is { } ulongs)
+        {
+            return new TypedColumn(name, ColumnKind.UInt64, ulongs, missing);
+        }
+
+        if (ParseAll<double>(column, TryInferredDouble) is { } doubles)
         {
             return new TypedColumn(name, ColumnKind.Float64, doubles, missing);
         }
@@ -168,6 +173,15 @@ internal sealed record TextTable(
     private static bool TryDouble(ReadOnlySpan<char> text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    private static bool TryULong(ReadOnlySpan<char> text, out ulong value) => ulong.TryParse(text, Whole, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>A double for an inferred column: a whole number beyond <see cref="long"/> is not one (it would be rounded).</summary>
+    private static bool TryInferredDouble(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        return !TextColumn.IsWholeBeyondLong(text) && TryDouble(text, out value);
+    }
+
     private static bool TryInferredBool(ReadOnlySpan<char> text, out bool value) => TextColumn.TryBool(text, out value);
 
     private static bool TryBool(ReadOnlySpan<char> text, out bool value)
@@ -187,7 +201,7 @@ internal sealed record TextTable(
         var trimmed = text.Trim();
         if (DateFormat is not null)
         {
-            return DateTime.TryParseExact(trimmed, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+            return DateTime.TryParseExact(trimmed, DateFormat, StrftimeFormat.Culture, DateTimeStyles.None, out value);
         }
 
         if (!DateTime.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out value))

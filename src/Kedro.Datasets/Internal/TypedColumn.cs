@@ -8,6 +8,9 @@ internal enum ColumnKind
     /// <summary><c>int64</c>: <see cref="long"/>.</summary>
     Int64,
 
+    /// <summary><c>uint64</c>: <see cref="ulong"/>, for whole numbers above <see cref="long.MaxValue"/>.</summary>
+    UInt64,
+
     /// <summary><c>float64</c>: <see cref="double"/>.</summary>
     Float64,
 
@@ -44,6 +47,7 @@ internal sealed record TypedColumn(string Name, ColumnKind Kind, Array? Values, 
     public static Type TypeOf(ColumnKind kind) => kind switch
     {
         ColumnKind.Int64 => typeof(long),
+        ColumnKind.UInt64 => typeof(ulong),
         ColumnKind.Float64 => typeof(double),
         ColumnKind.Bool => typeof(bool),
         ColumnKind.DateTime => typeof(DateTime),
@@ -60,6 +64,7 @@ internal sealed record TypedColumn(string Name, ColumnKind Kind, Array? Values, 
     public static string PandasName(ColumnKind kind) => kind switch
     {
         ColumnKind.Int64 => "int64",
+        ColumnKind.UInt64 => "uint64",
         ColumnKind.Float64 => "float64",
         ColumnKind.Bool => "bool",
         ColumnKind.DateTime => "datetime64[ns]",

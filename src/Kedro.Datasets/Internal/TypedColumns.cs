@@ -135,6 +135,8 @@ internal static class TypedColumns
         {
             case ColumnKind.Int64:
                 return new Int64Array(new ArrowBuffer(MemoryMarshal.AsBytes(((long[])column.Values!).AsSpan()).ToArray()), validity, rows, nulls, 0);
+            case ColumnKind.UInt64:
+                return new UInt64Array(new ArrowBuffer(MemoryMarshal.AsBytes(((ulong[])column.Values!).AsSpan()).ToArray()), validity, rows, nulls, 0);
             case ColumnKind.Float64:
                 return new DoubleArray(new ArrowBuffer(MemoryMarshal.AsBytes(((double[])column.Values!).AsSpan()).ToArray()), validity, rows, nulls, 0);
             case ColumnKind.Bool:

@@ -63,12 +63,13 @@ internal static class Workbooks
                 var rowIndex = 1;
                 if (header)
                 {
-                    WriteRow(xml, rowIndex++, table.Columns, strings);
+                    WriteRow(xml, rowIndex++, table.Columns, strings, (name, table.Columns, 0));
                 }
 
+                var dataRow = 0;
                 foreach (var row in table.Rows)
                 {
-                    WriteRow(xml, rowIndex++, row, strings);
+                    WriteRow(xml, rowIndex++, row, strings, (name, table.Columns, ++dataRow));
                 }
 
                 xml.WriteEndElement();
@@ -213,7 +214,8 @@ internal static class Workbooks
     private const uint DateTimeFormatId = 164;
     private const uint DateFormatId = 165;
 
-    private static void WriteRow(XmlWriter xml, int rowIndex, IReadOnlyList<object?> values, Dictionary<string, int> strings)
+    private static void WriteRow(XmlWriter xml, int rowIndex, IReadOnlyList<object?> values, Dictionary<string, int> strings,
+        (string Sheet, string[] Columns, int DataRow) at)
     {
         var rowText = rowIndex.ToString(CultureInfo.InvariantCulture);
         xml.WriteStartElement("row", MainNamespace);
@@ -238,6 +240,11 @@ internal static class Workbooks
                         DateOnly day => day.ToDateTime(TimeOnly.MinValue),
                         _ => (DateTime)value,
                     };
+                    if (date.Ticks % TimeSpan.TicksPerMillisecond != 0)
+                    {
+                        throw FileDatasetErrors.SubMillisecondDate(at.Sheet, at.Columns[c], at.DataRow, value);
+                    }
+
                     type = null;
                     text = date.ToOADate().ToString("R", CultureInfo.InvariantCulture);
                     style = value is DateOnly || (date.TimeOfDay == TimeSpan.Zero && value is DateTime) ? "2" : "1";
