@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Apache.Arrow;
 using Microsoft.Data.Analysis;
 
@@ -110,6 +111,11 @@ internal static class FrameColumns
             return (DataFrameColumn)CopyBuffersMethod.MakeGenericMethod(natural).Invoke(null, [name, array])!;
         }
 
+        if (array is StringArray text)
+        {
+            return Strings(name, text);
+        }
+
         if (natural == typeof(string) || natural == typeof(object))
         {
             var read = ArrowColumns.Reader(array, name);
@@ -123,6 +129,24 @@ internal static class FrameColumns
         }
 
         return (DataFrameColumn)ArrowToPrimitiveMethod.MakeGenericMethod(natural).Invoke(null, [name, array])!;
+    }
+
+    // A utf8 column's values decoded straight from its offsets and data buffers into a column of the same length.
+    private static StringDataFrameColumn Strings(string name, StringArray array)
+    {
+        var rows = array.Length;
+        var column = new StringDataFrameColumn(name, rows);
+        var offsets = array.ValueOffsets;
+        var data = array.ValueBuffer.Span;
+        for (var i = 0; i < rows; i++)
+        {
+            if (array.IsValid(i))
+            {
+                column[i] = Encoding.UTF8.GetString(data[offsets[i]..offsets[i + 1]]);
+            }
+        }
+
+        return column;
     }
 
     // The types DataFrame's own Arrow conversion keeps exactly.
