@@ -131,19 +131,47 @@ internal static class FrameColumns
         return (DataFrameColumn)ArrowToPrimitiveMethod.MakeGenericMethod(natural).Invoke(null, [name, array])!;
     }
 
-    // A utf8 column's values decoded straight from its offsets and data buffers into a column of the same length.
+    // A utf8 column's values decoded straight from its offsets and data buffers into a column of the same length. Short
+    // values that repeat (categories, codes) share one string: a small table remembers the last string decoded for each
+    // hash of the bytes, and is used when the bytes are equal.
     private static StringDataFrameColumn Strings(string name, StringArray array)
     {
+        const int Slots = 1 << 12;
+        const int Shared = 64;
         var rows = array.Length;
         var column = new StringDataFrameColumn(name, rows);
         var offsets = array.ValueOffsets;
         var data = array.ValueBuffer.Span;
+        var known = new string?[Slots];
+        var starts = new int[Slots];
+        var ends = new int[Slots];
         for (var i = 0; i < rows; i++)
         {
-            if (array.IsValid(i))
+            if (!array.IsValid(i))
             {
-                column[i] = Encoding.UTF8.GetString(data[offsets[i]..offsets[i + 1]]);
+                continue;
             }
+
+            int start = offsets[i], end = offsets[i + 1];
+            var bytes = data[start..end];
+            if (bytes.Length > Shared)
+            {
+                column[i] = Encoding.UTF8.GetString(bytes);
+                continue;
+            }
+
+            var hash = default(HashCode);
+            hash.AddBytes(bytes);
+            var slot = hash.ToHashCode() & (Slots - 1);
+            if (known[slot] is not { } text || !data[starts[slot]..ends[slot]].SequenceEqual(bytes))
+            {
+                text = Encoding.UTF8.GetString(bytes);
+                known[slot] = text;
+                starts[slot] = start;
+                ends[slot] = end;
+            }
+
+            column[i] = text;
         }
 
         return column;

@@ -423,5 +423,27 @@ public sealed class ParquetDatasetTests : IDisposable
         Assert.Equal(Enumerable.Range(0, 3000).Cast<object?>(), frame["n"].Cast<object?>());
     }
 
+    [Fact]
+    public async Task A_large_file_whose_columns_are_decoded_side_by_side_loads_the_same_synchronously_and_asynchronously()
+    {
+        const int Rows = 60_000;
+        var dataset = new ParquetDataset(_dir.PathOf("large.parquet"));
+        var ids = Enumerable.Range(0, Rows).Select(i => (long)i * 3).ToArray();
+        var prices = Enumerable.Range(0, Rows).Select(i => i % 11 == 0 ? (double?)null : i / 4.0).ToArray();
+        var names = Enumerable.Range(0, Rows).Select(i => i % 13 == 0 ? null : "n" + (i % 100)).ToArray();
+        var flags = Enumerable.Range(0, Rows).Select(i => i % 3 == 0).ToArray();
+        dataset.Save(new DataFrame(new Int64DataFrameColumn("id", ids), new DoubleDataFrameColumn("price", prices),
+            new StringDataFrameColumn("name", names), new BooleanDataFrameColumn("flag", flags)));
+
+        foreach (var frame in new[] { (DataFrame)dataset.Load(typeof(DataFrame))!, (DataFrame)(await dataset.LoadAsync(typeof(DataFrame)))! })
+        {
+            Assert.Equal(["id", "price", "name", "flag"], frame.Columns.Select(c => c.Name));
+            Assert.Equal(ids.Cast<object?>(), frame["id"].Cast<object?>());
+            Assert.Equal(prices.Cast<object?>(), frame["price"].Cast<object?>());
+            Assert.Equal(names, Assert.IsType<StringDataFrameColumn>(frame["name"]));
+            Assert.Equal(flags.Cast<object?>(), frame["flag"].Cast<object?>());
+        }
+    }
+
     public sealed record Coloured(int Colour);
 }
