@@ -10,7 +10,8 @@ namespace Kedro.Datasets.Tables;
 /// <see cref="DataFrame"/> to and from Arrow. Numeric and boolean columns leave a frame through
 /// <see cref="DataFrame.ToArrowRecordBatches"/>, which hands over whole buffers, and enter one as block copies of the
 /// Arrow buffers; the rest, which DataFrame's own Arrow conversion would change (dates, timestamps, decimals; strings,
-/// whose empty values its Arrow string column reads as missing), are copied value by value here:
+/// whose empty values its Arrow string column reads as missing), are copied here (strings decoded straight from the
+/// Arrow offsets and data buffers, the rest value by value):
 /// dates as <c>PrimitiveDataFrameColumn&lt;DateOnly&gt;</c>, timestamps as <see cref="DateTimeDataFrameColumn"/>
 /// (zoned ones in UTC), decimals as <see cref="DecimalDataFrameColumn"/>, strings as <see cref="StringDataFrameColumn"/>.
 /// </summary>

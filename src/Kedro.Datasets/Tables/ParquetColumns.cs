@@ -20,9 +20,6 @@ internal static class ParquetColumns
     private static readonly MethodInfo ReadValuesMethod = typeof(ParquetColumns).GetMethod(nameof(ReadValues), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo WriteValuesMethod = typeof(ParquetColumns).GetMethod(nameof(WriteValues), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    // Below this many values a file is read column after column on one thread.
-    private const long ParallelCells = 200_000;
-
     private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
 
     /// <summary>The compressions <c>save_args</c> <c>compression</c> names, as pandas spells them.</summary>
@@ -82,45 +79,13 @@ internal static class ParquetColumns
             var rows = (int)total;
             var names = selected.Select(field => field.Name).ToList();
             var arrays = new IArrowArray[selected.Count];
-            if (Environment.ProcessorCount == 1 || selected.Count < 2 || (long)rows * selected.Count < ParallelCells)
+            for (var c = 0; c < arrays.Length; c++)
             {
-                for (var c = 0; c < arrays.Length; c++)
-                {
-                    arrays[c] = await ReadColumnAsync(reader, selected[c], rows, path, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                // Decoding is the cost: the columns are decoded side by side, each by its own reader of the file's bytes.
-                var bytes = await BytesAsync(stream, cancellationToken).ConfigureAwait(false);
-                var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-                await Parallel.ForEachAsync(Enumerable.Range(0, arrays.Length), options, async (c, token) =>
-                {
-                    using var own = new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false);
-                    var columnReader = await ParquetReader.CreateAsync(own, ReadOptions, leaveStreamOpen: true, token).ConfigureAwait(false);
-                    await using (columnReader.ConfigureAwait(false))
-                    {
-                        var field = (DataField)columnReader.Schema.Fields.First(f => string.Equals(f.Name, selected[c].Name, StringComparison.Ordinal));
-                        arrays[c] = await ReadColumnAsync(columnReader, field, rows, path, token).ConfigureAwait(false);
-                    }
-                }).ConfigureAwait(false);
+                arrays[c] = await ReadColumnAsync(reader, selected[c], rows, path, cancellationToken).ConfigureAwait(false);
             }
 
             return ArrowTables.Batch(names, arrays, rows);
         }
-    }
-
-    private static async Task<ArraySegment<byte>> BytesAsync(Stream stream, CancellationToken cancellationToken)
-    {
-        if (stream is MemoryStream memory && memory.TryGetBuffer(out var buffer))
-        {
-            return buffer;
-        }
-
-        stream.Position = 0;
-        var copy = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length, System.Array.MaxLength) : 0);
-        await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-        return new ArraySegment<byte>(copy.GetBuffer(), 0, (int)copy.Length);
     }
 
     /// <summary>Writes <paramref name="batch"/> as one row group.</summary>

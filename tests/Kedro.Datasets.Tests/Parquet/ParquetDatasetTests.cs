@@ -424,7 +424,7 @@ public sealed class ParquetDatasetTests : IDisposable
     }
 
     [Fact]
-    public async Task A_large_file_whose_columns_are_decoded_side_by_side_loads_the_same_synchronously_and_asynchronously()
+    public async Task A_larger_file_loads_the_same_synchronously_and_asynchronously()
     {
         const int Rows = 60_000;
         var dataset = new ParquetDataset(_dir.PathOf("large.parquet"));
