@@ -32,6 +32,9 @@ internal static class ArrowFileErrors
         new($"'{file}' does not have the columns of '{firstFile}' ({difference}); every file of a dataset folder must have the same column "
             + "names and types, in the same order. Move the odd file out of the folder, or save it with the others' columns.");
 
+    public static InvalidDataException TextTooLarge(string path, string column, long bytes) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"column '{column}' of '{path}' holds {bytes:N0} bytes of text, more than one Arrow string column holds (2 GB); load fewer columns with load_args 'columns', or split the file into a folder of smaller files."));
+
     public static ArgumentException BadColumns(string typeName, object? value) =>
         new(string.Create(CultureInfo.InvariantCulture, $"load_args 'columns' of '{typeName}' must be a list of column names, not '{value}'."));
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Apache.Arrow;
 using Microsoft.Data.Analysis;
 
@@ -9,7 +10,8 @@ namespace Kedro.Datasets.Tables;
 /// <see cref="DataFrame"/> to and from Arrow. Numeric and boolean columns leave a frame through
 /// <see cref="DataFrame.ToArrowRecordBatches"/>, which hands over whole buffers, and enter one as block copies of the
 /// Arrow buffers; the rest, which DataFrame's own Arrow conversion would change (dates, timestamps, decimals; strings,
-/// whose empty values its Arrow string column reads as missing), are copied value by value here:
+/// whose empty values its Arrow string column reads as missing), are copied here (strings decoded straight from the
+/// Arrow offsets and data buffers, the rest value by value):
 /// dates as <c>PrimitiveDataFrameColumn&lt;DateOnly&gt;</c>, timestamps as <see cref="DateTimeDataFrameColumn"/>
 /// (zoned ones in UTC), decimals as <see cref="DecimalDataFrameColumn"/>, strings as <see cref="StringDataFrameColumn"/>.
 /// </summary>
@@ -110,6 +112,11 @@ internal static class FrameColumns
             return (DataFrameColumn)CopyBuffersMethod.MakeGenericMethod(natural).Invoke(null, [name, array])!;
         }
 
+        if (array is StringArray text)
+        {
+            return Strings(name, text);
+        }
+
         if (natural == typeof(string) || natural == typeof(object))
         {
             var read = ArrowColumns.Reader(array, name);
@@ -123,6 +130,52 @@ internal static class FrameColumns
         }
 
         return (DataFrameColumn)ArrowToPrimitiveMethod.MakeGenericMethod(natural).Invoke(null, [name, array])!;
+    }
+
+    // A utf8 column's values decoded straight from its offsets and data buffers into a column of the same length. Short
+    // values that repeat (categories, codes) share one string: a small table remembers the last string decoded for each
+    // hash of the bytes, and is used when the bytes are equal.
+    private static StringDataFrameColumn Strings(string name, StringArray array)
+    {
+        const int Slots = 1 << 12;
+        const int Shared = 64;
+        var rows = array.Length;
+        var column = new StringDataFrameColumn(name, rows);
+        var offsets = array.ValueOffsets;
+        var data = array.ValueBuffer.Span;
+        var known = new string?[Slots];
+        var starts = new int[Slots];
+        var ends = new int[Slots];
+        for (var i = 0; i < rows; i++)
+        {
+            if (!array.IsValid(i))
+            {
+                continue;
+            }
+
+            int start = offsets[i], end = offsets[i + 1];
+            var bytes = data[start..end];
+            if (bytes.Length > Shared)
+            {
+                column[i] = Encoding.UTF8.GetString(bytes);
+                continue;
+            }
+
+            var hash = default(HashCode);
+            hash.AddBytes(bytes);
+            var slot = hash.ToHashCode() & (Slots - 1);
+            if (known[slot] is not { } text || !data[starts[slot]..ends[slot]].SequenceEqual(bytes))
+            {
+                text = Encoding.UTF8.GetString(bytes);
+                known[slot] = text;
+                starts[slot] = start;
+                ends[slot] = end;
+            }
+
+            column[i] = text;
+        }
+
+        return column;
     }
 
     // The types DataFrame's own Arrow conversion keeps exactly.

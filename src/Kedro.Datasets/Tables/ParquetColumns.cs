@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Parquet;
@@ -14,8 +16,11 @@ namespace Kedro.Datasets.Tables;
 /// </summary>
 internal static class ParquetColumns
 {
+    private static readonly MethodInfo ReadPrimitiveMethod = typeof(ParquetColumns).GetMethod(nameof(ReadPrimitive), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo ReadValuesMethod = typeof(ParquetColumns).GetMethod(nameof(ReadValues), BindingFlags.NonPublic | BindingFlags.Static)!;
     private static readonly MethodInfo WriteValuesMethod = typeof(ParquetColumns).GetMethod(nameof(WriteValues), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static readonly ParquetOptions ReadOptions = new() { UseDateOnlyTypeForDates = true };
 
     /// <summary>The compressions <c>save_args</c> <c>compression</c> names, as pandas spells them.</summary>
     public static readonly IReadOnlyDictionary<string, CompressionMethod> Compressions = new Dictionary<string, CompressionMethod>(StringComparer.OrdinalIgnoreCase)
@@ -36,7 +41,7 @@ internal static class ParquetColumns
         ParquetReader reader;
         try
         {
-            reader = await ParquetReader.CreateAsync(stream, new ParquetOptions { UseDateOnlyTypeForDates = true }, leaveStreamOpen: true, cancellationToken)
+            reader = await ParquetReader.CreateAsync(stream, ReadOptions, leaveStreamOpen: true, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or ParquetException or InvalidDataException or ArgumentException or NotSupportedException)
@@ -72,12 +77,11 @@ internal static class ParquetColumns
             }
 
             var rows = (int)total;
-            var names = new List<string>(selected.Count);
-            var arrays = new List<IArrowArray>(selected.Count);
-            foreach (var field in selected)
+            var names = selected.Select(field => field.Name).ToList();
+            var arrays = new IArrowArray[selected.Count];
+            for (var c = 0; c < arrays.Length; c++)
             {
-                names.Add(field.Name);
-                arrays.Add(await ReadColumnAsync(reader, field, rows, path, cancellationToken).ConfigureAwait(false));
+                arrays[c] = await ReadColumnAsync(reader, selected[c], rows, path, cancellationToken).ConfigureAwait(false);
             }
 
             return ArrowTables.Batch(names, arrays, rows);
@@ -131,15 +135,13 @@ internal static class ParquetColumns
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
         if (type == typeof(string) || type == typeof(ReadOnlyMemory<char>))
         {
-            var strings = new string?[rows];
-            var offset = 0;
-            foreach (var group in reader.RowGroups)
-            {
-                await group.ReadAsync(field, strings.AsMemory(offset, (int)group.RowCount), null, cancellationToken).ConfigureAwait(false);
-                offset += (int)group.RowCount;
-            }
+            return await ReadStringsAsync(reader, field, rows, path, cancellationToken).ConfigureAwait(false);
+        }
 
-            return ArrowColumns.Strings(rows, i => strings[i]);
+        if (ArrowColumns.IsNumber(type) || type == typeof(bool))
+        {
+            var read = (Task<IArrowArray>)ReadPrimitiveMethod.MakeGenericMethod(type).Invoke(null, [reader, field, rows, cancellationToken])!;
+            return await read.ConfigureAwait(false);
         }
 
         if (!(ArrowColumns.IsNumber(type) || type == typeof(bool) || type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(decimal)))
@@ -150,6 +152,135 @@ internal static class ParquetColumns
         var task = (Task<IArrowArray>)ReadValuesMethod.MakeGenericMethod(type).Invoke(null, [reader, field, rows, cancellationToken])!;
         return await task.ConfigureAwait(false);
     }
+
+    // Whole columns of plain values: Parquet.Net hands over the defined values packed together, with one definition
+    // level per row; they are spread out in place (nulls become gaps) and the array becomes the Arrow value buffer.
+    private static async Task<IArrowArray> ReadPrimitive<T>(ParquetReader reader, DataField field, int rows, CancellationToken cancellationToken)
+        where T : unmanaged
+    {
+        var values = new T[rows];
+        var (validity, nulls) = await ReadRawAsync(reader, field, values, rows, cancellationToken).ConfigureAwait(false);
+        ArrowBuffer buffer;
+        if (typeof(T) == typeof(bool))
+        {
+            var flags = (bool[])(object)values;
+            var bits = new byte[(rows + 7) / 8];
+            for (var i = 0; i < rows; i++)
+            {
+                if (flags[i])
+                {
+                    bits[i >> 3] |= (byte)(1 << (i & 7));
+                }
+            }
+
+            buffer = new ArrowBuffer(bits);
+        }
+        else
+        {
+            buffer = new ArrowBuffer(MemoryMarshal.AsBytes(values.AsSpan()).ToArray());
+        }
+
+        var data = new ArrayData(ArrowTypeOf<T>(), rows, nulls, 0, [validity, buffer]);
+        return ArrowArrayFactory.BuildArray(data);
+    }
+
+    // A string column straight into Arrow's offsets and UTF-8 data buffers (the text is measured, then encoded in place),
+    // without a .NET string per value.
+    private static async Task<IArrowArray> ReadStringsAsync(ParquetReader reader, DataField field, int rows, string path, CancellationToken cancellationToken)
+    {
+        var values = new ReadOnlyMemory<char>[rows];
+        var (validity, nulls) = await ReadRawAsync(reader, field, values, rows, cancellationToken).ConfigureAwait(false);
+        long total = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            total += Encoding.UTF8.GetByteCount(values[i].Span);
+        }
+
+        if (total > System.Array.MaxLength)
+        {
+            throw ArrowFileErrors.TextTooLarge(path, field.Name, total);
+        }
+
+        var text = new byte[total];
+        var offsets = new int[rows + 1];
+        var position = 0;
+        for (var i = 0; i < rows; i++)
+        {
+            offsets[i] = position;
+            position += Encoding.UTF8.GetBytes(values[i].Span, text.AsSpan(position));
+        }
+
+        offsets[rows] = position;
+        return new StringArray(rows, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(text), validity, nulls);
+    }
+
+    // Reads every row group's values of a flat column into values (nulls as default values) and returns Arrow's
+    // validity bitmap (empty when there are no nulls) and the null count.
+    private static async Task<(ArrowBuffer Validity, int Nulls)> ReadRawAsync<T>(ParquetReader reader, DataField field, T[] values, int rows,
+        CancellationToken cancellationToken)
+        where T : struct
+    {
+        var defined = field.MaxDefinitionLevel;
+        var levels = defined > 0 ? new int[rows] : null;
+        var offset = 0;
+        var nulls = 0;
+        foreach (var group in reader.RowGroups)
+        {
+            var count = (int)group.RowCount;
+            await group.ReadRawAsync(field, values.AsMemory(offset, count), levels?.AsMemory(offset, count), null, cancellationToken).ConfigureAwait(false);
+            if (levels is not null)
+            {
+                var present = 0;
+                for (var i = offset; i < offset + count; i++)
+                {
+                    present += levels[i] == defined ? 1 : 0;
+                }
+
+                if (present < count)
+                {
+                    // The defined values come packed at the start of the group's range: move each to its row, from the end.
+                    var source = offset + present - 1;
+                    for (var i = offset + count - 1; i >= offset; i--)
+                    {
+                        values[i] = levels[i] == defined ? values[source--] : default!;
+                    }
+
+                    nulls += count - present;
+                }
+            }
+
+            offset += count;
+        }
+
+        if (nulls == 0)
+        {
+            return (ArrowBuffer.Empty, 0);
+        }
+
+        var bitmap = new byte[(rows + 7) / 8];
+        for (var i = 0; i < rows; i++)
+        {
+            if (levels![i] == defined)
+            {
+                bitmap[i >> 3] |= (byte)(1 << (i & 7));
+            }
+        }
+
+        return (new ArrowBuffer(bitmap), nulls);
+    }
+
+    private static IArrowType ArrowTypeOf<T>() =>
+        typeof(T) == typeof(sbyte) ? Int8Type.Default
+        : typeof(T) == typeof(byte) ? UInt8Type.Default
+        : typeof(T) == typeof(short) ? Int16Type.Default
+        : typeof(T) == typeof(ushort) ? UInt16Type.Default
+        : typeof(T) == typeof(int) ? Int32Type.Default
+        : typeof(T) == typeof(uint) ? UInt32Type.Default
+        : typeof(T) == typeof(long) ? Int64Type.Default
+        : typeof(T) == typeof(ulong) ? UInt64Type.Default
+        : typeof(T) == typeof(float) ? FloatType.Default
+        : typeof(T) == typeof(double) ? DoubleType.Default
+        : BooleanType.Default;
 
     private static async Task<IArrowArray> ReadValues<T>(ParquetReader reader, DataField field, int rows, CancellationToken cancellationToken)
         where T : struct

@@ -359,5 +359,91 @@ public sealed class ParquetDatasetTests : IDisposable
         Assert.Equal(["a", null, "c"], rows.Select(r => r["name"]));
     }
 
+    [Fact]
+    public async Task A_data_frame_from_row_groups_with_nulls_in_different_places_keeps_every_value_and_gap()
+    {
+        var path = _dir.PathOf("gaps.parquet");
+        var number = new DataField<long?>("number");
+        var ratio = new DataField<double?>("ratio");
+        var flag = new DataField<bool?>("flag");
+        var count = new DataField<ulong?>("count");
+        var text = new DataField<string>("text");
+        var groups = new[]
+        {
+            (new long?[] { null, 2, null, 4 }, new double?[] { 0.5, null, null, 1.5 }, new bool?[] { true, null, false, true },
+                new ulong?[] { ulong.MaxValue, null, 1, null }, new string?[] { null, "", "žluť", null }),
+            (new long?[] { 5, 6, 7, 8 }, new double?[] { 2.5, 3.5, 4.5, 5.5 }, new bool?[] { false, false, true, true },
+                new ulong?[] { 2, 3, 4, 5 }, new string?[] { "e", "f", "e", "g" }),
+            (new long?[] { null, null, 11, null }, new double?[] { null, null, null, 6.5 }, new bool?[] { null, null, null, null },
+                new ulong?[] { null, 6, null, 7 }, new string?[] { "i", null, "", "\uD83D\uDE00" }),
+        };
+        await using (var stream = File.Create(path))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(number, ratio, flag, count, text), stream);
+            foreach (var (numbers, ratios, flags, counts, texts) in groups)
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync<long>(number, numbers.AsMemory());
+                await group.WriteAsync<double>(ratio, ratios.AsMemory());
+                await group.WriteAsync<bool>(flag, flags.AsMemory());
+                await group.WriteAsync<ulong>(count, counts.AsMemory());
+                await group.WriteAsync(text, texts);
+            }
+        }
+
+        var dataset = new ParquetDataset(path);
+        var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
+        var batch = (RecordBatch)dataset.Load(typeof(RecordBatch))!;
+
+        Assert.Equal(groups.SelectMany(g => g.Item1).Cast<object?>(), ((Int64DataFrameColumn)frame["number"]).Cast<object?>());
+        Assert.Equal(groups.SelectMany(g => g.Item2).Cast<object?>(), ((DoubleDataFrameColumn)frame["ratio"]).Cast<object?>());
+        Assert.Equal(groups.SelectMany(g => g.Item3).Cast<object?>(), frame["flag"].Cast<object?>());
+        Assert.Equal(groups.SelectMany(g => g.Item4).Cast<object?>(), ((UInt64DataFrameColumn)frame["count"]).Cast<object?>());
+        var loadedTexts = Assert.IsType<StringDataFrameColumn>(frame["text"]);
+        Assert.Equal(groups.SelectMany(g => g.Item5), loadedTexts);
+        Assert.Equal(3, loadedTexts.NullCount);
+        Assert.Equal(5, frame["number"].NullCount);
+        var arrowTexts = (StringArray)batch.Column("text");
+        Assert.Equal(groups.SelectMany(g => g.Item5), Enumerable.Range(0, 12).Select(i => arrowTexts.IsNull(i) ? null : arrowTexts.GetString(i)));
+        Assert.Equal(groups.SelectMany(g => g.Item3), ((BooleanArray)batch.Column("flag")).ToList());
+        Assert.Equal(5, batch.Column("flag").NullCount);
+    }
+
+    [Fact]
+    public void A_data_frame_saved_with_string_columns_with_nulls_and_empty_values_loads_them_apart()
+    {
+        var dataset = new ParquetDataset(_dir.PathOf("strings.parquet"));
+        var values = Enumerable.Range(0, 3000).Select(i => i % 5 == 0 ? null : i % 5 == 1 ? string.Empty : i % 5 == 2 ? "ä" + i : "city" + (i % 3)).ToArray();
+        dataset.Save(new DataFrame(new StringDataFrameColumn("name", values), new Int32DataFrameColumn("n", Enumerable.Range(0, 3000))));
+
+        var frame = (DataFrame)dataset.Load(typeof(DataFrame))!;
+
+        Assert.Equal(values, Assert.IsType<StringDataFrameColumn>(frame["name"]));
+        Assert.Equal(600, frame["name"].NullCount);
+        Assert.Equal(Enumerable.Range(0, 3000).Cast<object?>(), frame["n"].Cast<object?>());
+    }
+
+    [Fact]
+    public async Task A_larger_file_loads_the_same_synchronously_and_asynchronously()
+    {
+        const int Rows = 60_000;
+        var dataset = new ParquetDataset(_dir.PathOf("large.parquet"));
+        var ids = Enumerable.Range(0, Rows).Select(i => (long)i * 3).ToArray();
+        var prices = Enumerable.Range(0, Rows).Select(i => i % 11 == 0 ? (double?)null : i / 4.0).ToArray();
+        var names = Enumerable.Range(0, Rows).Select(i => i % 13 == 0 ? null : "n" + (i % 100)).ToArray();
+        var flags = Enumerable.Range(0, Rows).Select(i => i % 3 == 0).ToArray();
+        dataset.Save(new DataFrame(new Int64DataFrameColumn("id", ids), new DoubleDataFrameColumn("price", prices),
+            new StringDataFrameColumn("name", names), new BooleanDataFrameColumn("flag", flags)));
+
+        foreach (var frame in new[] { (DataFrame)dataset.Load(typeof(DataFrame))!, (DataFrame)(await dataset.LoadAsync(typeof(DataFrame)))! })
+        {
+            Assert.Equal(["id", "price", "name", "flag"], frame.Columns.Select(c => c.Name));
+            Assert.Equal(ids.Cast<object?>(), frame["id"].Cast<object?>());
+            Assert.Equal(prices.Cast<object?>(), frame["price"].Cast<object?>());
+            Assert.Equal(names, Assert.IsType<StringDataFrameColumn>(frame["name"]));
+            Assert.Equal(flags.Cast<object?>(), frame["flag"].Cast<object?>());
+        }
+    }
+
     public sealed record Coloured(int Colour);
 }
