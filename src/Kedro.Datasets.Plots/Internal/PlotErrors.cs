@@ -52,6 +52,10 @@ internal static class PlotErrors
         new($"'MatplotlibDataset' cannot save the plot named '{key}': a name must be a file name (no folder separators, not '.' or '..', "
             + "not empty). Name the plots with plain file names such as 'loss.png'.");
 
+    public static IOException FileWhereFolderGoes(string path) =>
+        new($"'MatplotlibDataset' saves several plots as a folder of images at '{path}', but a file is there. "
+            + "Move or delete that file, or give the dataset another filepath.");
+
     public static InvalidDataException DuplicatePlotName(string key, string fileName) =>
         new($"'MatplotlibDataset' cannot save the plot named '{key}': another plot is already saved as '{fileName}'. Give each plot its own name.");
 
