@@ -286,6 +286,28 @@ public sealed class PlotlyDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_LogAxisRange_IsWrittenInPowersOfTenAsPlotlyExpressDoes()
+    {
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("log_y", true), ("range_y", new List<object?> { 1, 100 }),
+            ("range_x", new List<object?> { 0, 5 }))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("[0,2]", figure.Layout["yaxis"]!["range"]!.ToJsonString());
+        Assert.Equal("[0,5]", figure.Layout["xaxis"]!["range"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Create_LogAxisRangeWithZero_IsRefusedSayingWhy()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Dataset("scatter", Map(("x", "day"), ("log_x", true), ("range_x", new List<object?> { 0, 5 }))));
+
+        Assert.Equal(
+            "plotly_args 'fig' 'range_x' of 'PlotlyDataset' is [0, 5], but 'log_x' is true and a log axis has no zero or negative values. "
+                + "Give 'range_x' two positive numbers, or set 'log_x' to false.",
+            error.Message);
+    }
+
+    [Fact]
     public void Save_HoverNameRangesLogAxesAndColours_AreWritten()
     {
         var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("hover_name", "group"), ("range_x", new List<object?> { 0, 5 }),
@@ -308,6 +330,30 @@ public sealed class PlotlyDatasetTests : IDisposable
         Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
         Assert.Equal(3, figure.Data[0]!["nbinsy"]!.GetValue<int>());
         Assert.Equal("count", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("box", "y", "v")]
+    [InlineData("box", "x", "h")]
+    [InlineData("bar", "x", "h")]
+    [InlineData("bar", "y", "v")]
+    [InlineData("histogram", "x", "v")]
+    [InlineData("histogram", "y", "h")]
+    public void Save_OneColumnAlone_TakesPlotlyExpressOrientation(string kind, string axis, string orientation)
+    {
+        var figure = Dataset(kind, Map((axis, "value"))).Draw(SampleTables.Measurements());
+
+        var trace = figure.Data[0]!;
+        Assert.Equal(orientation, trace["orientation"]!.GetValue<string>());
+        Assert.Equal("[10,12.5,9,null]", trace[axis]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Save_HistogramWithNumbersAlongXAndTextAlongY_IsHorizontal()
+    {
+        var figure = Dataset("histogram", Map(("x", "value"), ("y", "group"))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
     }
 
     [Fact]

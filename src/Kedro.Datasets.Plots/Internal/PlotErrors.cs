@@ -27,6 +27,11 @@ internal static class PlotErrors
     public static ArgumentException BadArgument(string typeName, string argName, string key, object? value, string expected) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{argName} '{key}' of '{typeName}' must be {expected}, not '{Show(value)}'."));
 
+    public static ArgumentException LogRangeNotPositive(string typeName, string range, string log, double low, double high) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"plotly_args 'fig' '{range}' of '{typeName}' is [{low}, {high}], but '{log}' is true and a log axis has no zero or negative values. "
+            + $"Give '{range}' two positive numbers, or set '{log}' to false."));
+
     public static ArgumentException UnknownTheme(string typeName, object? theme) =>
         new($"plotly_args 'theme' of '{typeName}' is '{theme}'. Kedro.NET writes no Plotly template, so only 'plotly' (the default, "
             + "drawn with plotly.js's own defaults) and 'none' are accepted. Remove 'theme' or style the figure through 'layout'.");
