@@ -130,6 +130,20 @@ public sealed class PlotlyDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_BarWithNumericColor_ColoursOneTraceOnAContinuousScale()
+    {
+        var figure = Dataset("bar", Map(("x", "day"), ("y", "value"), ("color", "size"))).Draw(SampleTables.Measurements());
+
+        var trace = Assert.Single(figure.Data)!;
+        Assert.Equal("bar", trace["type"]!.GetValue<string>());
+        Assert.Equal("[4,8,2,6]", trace["marker"]!["color"]!.ToJsonString());
+        Assert.Equal("coloraxis", trace["marker"]!["coloraxis"]!.GetValue<string>());
+        Assert.False(trace["showlegend"]!.GetValue<bool>());
+        Assert.Equal("day=%{x}<br>value=%{y}<br>size=%{marker.color}<extra></extra>", trace["hovertemplate"]!.GetValue<string>());
+        Assert.Equal("size", figure.Layout["coloraxis"]!["colorbar"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Save_ScatterWithSize_WritesAreaSizedMarkers()
     {
         var trace = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("size", "size"))).Draw(SampleTables.Measurements()).Data[0]!;

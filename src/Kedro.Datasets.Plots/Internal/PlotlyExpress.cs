@@ -189,7 +189,7 @@ internal sealed class PlotlyExpress
         var orientation = Orientation(table, x, y);
         var (xTitle, yTitle) = AxisTitles(x, y, orientation);
         var color = Column("color");
-        var continuous = color is not null && table.IsNumeric(color) && _kind is "scatter";
+        var continuous = color is not null && table.IsNumeric(color) && _kind is "scatter" or "bar";
         var groups = color is null || continuous
             ? [(Key: (JsonNode?)null, Label: string.Empty, Rows: (List<int>?)null)]
             : table.GroupBy(color).Select(static g => (g.Key, g.Label, Rows: (List<int>?)g.Rows)).ToList();
@@ -309,7 +309,14 @@ internal sealed class PlotlyExpress
         switch (_kind)
         {
             case "bar":
-                trace["marker"] = new JsonObject { ["color"] = colour, ["pattern"] = new JsonObject { ["shape"] = string.Empty } };
+                trace["marker"] = continuousColor is null
+                    ? new JsonObject { ["color"] = colour, ["pattern"] = new JsonObject { ["shape"] = string.Empty } }
+                    : new JsonObject
+                    {
+                        ["color"] = new JsonArray([.. table.Values(continuousColor, rows)]),
+                        ["coloraxis"] = "coloraxis",
+                        ["pattern"] = new JsonObject { ["shape"] = string.Empty },
+                    };
                 trace["offsetgroup"] = group;
                 trace["textposition"] = "auto";
                 trace["type"] = "bar";
