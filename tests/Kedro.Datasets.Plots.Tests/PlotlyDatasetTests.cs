@@ -322,6 +322,18 @@ public sealed class PlotlyDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_LayoutWithUnsignedLongAndDecimal_WritesTheExactNumbers()
+    {
+        var path = _dir.PathOf("bar.json");
+        Dataset("bar", Map(("x", "day"), ("y", "value")), Map(("meta", ulong.MaxValue), ("yaxis_dtick", 0.12345678901234567890123m)))
+            .Save(SampleTables.Measurements());
+
+        var layout = Saved(path)["layout"]!;
+        Assert.Equal("18446744073709551615", layout["meta"]!.ToJsonString());
+        Assert.Equal("0.12345678901234567890123", layout["yaxis"]!["dtick"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Save_HoverNameRangesLogAxesAndColours_AreWritten()
     {
         var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("hover_name", "group"), ("range_x", new List<object?> { 0, 5 }),
