@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json.Nodes;
 using Kedro.Datasets.Plots.Tests.Support;
 using Kedro.IO;
@@ -141,6 +142,25 @@ public sealed class PlotlyDatasetTests : IDisposable
         Assert.False(trace["showlegend"]!.GetValue<bool>());
         Assert.Equal("day=%{x}<br>value=%{y}<br>size=%{marker.color}<extra></extra>", trace["hovertemplate"]!.GetValue<string>());
         Assert.Equal("size", figure.Layout["coloraxis"]!["colorbar"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Save_ColorGroups_KeepMissingApartFromNoneTextAndNumbersApartFromText()
+    {
+        var table = new DataTable();
+        table.Columns.Add("day", typeof(int));
+        table.Columns.Add("kind", typeof(object));
+        table.Rows.Add(1, DBNull.Value);
+        table.Rows.Add(2, "None");
+        table.Rows.Add(3, 1L);
+        table.Rows.Add(4, "1");
+        table.Rows.Add(5, 1.0);
+
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "day"), ("color", "kind"))).Draw(table);
+
+        Assert.Equal(4, figure.Data.Count);
+        Assert.Equal(["[1]", "[2]", "[3,5]", "[4]"], figure.Data.Select(t => t!["x"]!.ToJsonString()));
+        Assert.Equal(["None", "None", "1", "1"], figure.Data.Select(t => t!["name"]!.GetValue<string>()));
     }
 
     [Fact]
