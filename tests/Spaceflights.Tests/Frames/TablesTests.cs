@@ -99,6 +99,21 @@ public sealed class TablesTests
     }
 
     [Fact]
+    public void GroupMean_KeysThatCannotBeSorted_AreRefusedNamingTheColumnAndRow()
+    {
+        var frame = new DataFrame(
+            new PrimitiveDataFrameColumn<Unordered>("pair", [new Unordered(1), new Unordered(2)]),
+            new DoubleDataFrameColumn("price", [1.0, 2]));
+
+        var error = Assert.Throws<ArgumentException>(() => Tables.GroupMean(frame, "pair"));
+
+        Assert.StartsWith("Column 'pair' row 0 holds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be sorted", error.Message, StringComparison.Ordinal);
+    }
+
+    private readonly record struct Unordered(int Value);
+
+    [Fact]
     public void Crosstab_CountsEachPairOfClasses_AsPandas()
     {
         // The reporting pipeline's fixed vectors: pandas.crosstab gives [[2, 3], [3, 3]].
