@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Kedro.Datasets.Plots.Internal;
 using Kedro.Datasets.Plots.Tests.Support;
 using Kedro.IO;
 using ScottPlot;
@@ -155,6 +156,38 @@ public sealed class MatplotlibDatasetTests : IDisposable
 
         Assert.Equal(["plots/0.png", "plots/1.png"], _dir.Files().Select(f => f.Replace('\\', '/')));
         Assert.Equal(before, File.ReadAllBytes(_dir.PathOf("plots", "0.png")));
+        Assert.Equal(["plots"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Save_OverwriteWhoseNewFolderCannotBeMovedIn_PutsTheEarlierImagesBack()
+    {
+        var path = _dir.PathOf("plots");
+        new MatplotlibDataset(path).Save(new[] { Chart(), Chart() });
+        var before = File.ReadAllBytes(_dir.PathOf("plots", "0.png"));
+
+        var error = Assert.Throws<IOException>(() => ImageFolder.Write(
+            new MatplotlibDataset(path), path, [("0.png", [1, 2, 3])], versioned: false, overwrite: true,
+            moveIntoPlace: static (_, _) => throw new IOException("the disk refused the rename")));
+
+        Assert.Equal("the disk refused the rename", error.Message);
+        Assert.Equal(["plots/0.png", "plots/1.png"], _dir.Files().Select(f => f.Replace('\\', '/')));
+        Assert.Equal(before, File.ReadAllBytes(_dir.PathOf("plots", "0.png")));
+        Assert.Equal(["plots"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Save_ListWhereAFileIs_IsRefusedNamingThePath(bool overwrite)
+    {
+        var path = _dir.PathOf("plots");
+        File.WriteAllText(path, "notes");
+
+        var error = Assert.Throws<DatasetException>(() => new MatplotlibDataset(path, overwrite: overwrite).Save(new[] { Chart() }));
+
+        Assert.Contains($"at '{path}', but a file is there", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("notes", File.ReadAllText(path));
         Assert.Equal(["plots"], Directory.GetFileSystemEntries(_dir.Path).Select(Path.GetFileName));
     }
 

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Text.Json.Nodes;
 using Kedro.Datasets.Plots.Tests.Support;
 using Kedro.IO;
@@ -127,6 +128,39 @@ public sealed class PlotlyDatasetTests : IDisposable
         Assert.True(a["showlegend"]!.GetValue<bool>());
         Assert.Equal("group=a<br>day=%{x}<br>value=%{y}<extra></extra>", a["hovertemplate"]!.GetValue<string>());
         Assert.Equal("group", figure.Layout["legend"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Save_BarWithNumericColor_ColoursOneTraceOnAContinuousScale()
+    {
+        var figure = Dataset("bar", Map(("x", "day"), ("y", "value"), ("color", "size"))).Draw(SampleTables.Measurements());
+
+        var trace = Assert.Single(figure.Data)!;
+        Assert.Equal("bar", trace["type"]!.GetValue<string>());
+        Assert.Equal("[4,8,2,6]", trace["marker"]!["color"]!.ToJsonString());
+        Assert.Equal("coloraxis", trace["marker"]!["coloraxis"]!.GetValue<string>());
+        Assert.False(trace["showlegend"]!.GetValue<bool>());
+        Assert.Equal("day=%{x}<br>value=%{y}<br>size=%{marker.color}<extra></extra>", trace["hovertemplate"]!.GetValue<string>());
+        Assert.Equal("size", figure.Layout["coloraxis"]!["colorbar"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Save_ColorGroups_KeepMissingApartFromNoneTextAndNumbersApartFromText()
+    {
+        var table = new DataTable();
+        table.Columns.Add("day", typeof(int));
+        table.Columns.Add("kind", typeof(object));
+        table.Rows.Add(1, DBNull.Value);
+        table.Rows.Add(2, "None");
+        table.Rows.Add(3, 1L);
+        table.Rows.Add(4, "1");
+        table.Rows.Add(5, 1.0);
+
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "day"), ("color", "kind"))).Draw(table);
+
+        Assert.Equal(4, figure.Data.Count);
+        Assert.Equal(["[1]", "[2]", "[3,5]", "[4]"], figure.Data.Select(t => t!["x"]!.ToJsonString()));
+        Assert.Equal(["None", "None", "1", "1"], figure.Data.Select(t => t!["name"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -286,6 +320,40 @@ public sealed class PlotlyDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_LogAxisRange_IsWrittenInPowersOfTenAsPlotlyExpressDoes()
+    {
+        var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("log_y", true), ("range_y", new List<object?> { 1, 100 }),
+            ("range_x", new List<object?> { 0, 5 }))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("[0,2]", figure.Layout["yaxis"]!["range"]!.ToJsonString());
+        Assert.Equal("[0,5]", figure.Layout["xaxis"]!["range"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Create_LogAxisRangeWithZero_IsRefusedSayingWhy()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            Dataset("scatter", Map(("x", "day"), ("log_x", true), ("range_x", new List<object?> { 0, 5 }))));
+
+        Assert.Equal(
+            "plotly_args 'fig' 'range_x' of 'PlotlyDataset' is [0, 5], but 'log_x' is true and a log axis has no zero or negative values. "
+                + "Give 'range_x' two positive numbers, or set 'log_x' to false.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Save_LayoutWithUnsignedLongAndDecimal_WritesTheExactNumbers()
+    {
+        var path = _dir.PathOf("bar.json");
+        Dataset("bar", Map(("x", "day"), ("y", "value")), Map(("meta", ulong.MaxValue), ("yaxis_dtick", 0.12345678901234567890123m)))
+            .Save(SampleTables.Measurements());
+
+        var layout = Saved(path)["layout"]!;
+        Assert.Equal("18446744073709551615", layout["meta"]!.ToJsonString());
+        Assert.Equal("0.12345678901234567890123", layout["yaxis"]!["dtick"]!.ToJsonString());
+    }
+
+    [Fact]
     public void Save_HoverNameRangesLogAxesAndColours_AreWritten()
     {
         var figure = Dataset("scatter", Map(("x", "day"), ("y", "value"), ("hover_name", "group"), ("range_x", new List<object?> { 0, 5 }),
@@ -308,6 +376,30 @@ public sealed class PlotlyDatasetTests : IDisposable
         Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
         Assert.Equal(3, figure.Data[0]!["nbinsy"]!.GetValue<int>());
         Assert.Equal("count", figure.Layout["xaxis"]!["title"]!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("box", "y", "v")]
+    [InlineData("box", "x", "h")]
+    [InlineData("bar", "x", "h")]
+    [InlineData("bar", "y", "v")]
+    [InlineData("histogram", "x", "v")]
+    [InlineData("histogram", "y", "h")]
+    public void Save_OneColumnAlone_TakesPlotlyExpressOrientation(string kind, string axis, string orientation)
+    {
+        var figure = Dataset(kind, Map((axis, "value"))).Draw(SampleTables.Measurements());
+
+        var trace = figure.Data[0]!;
+        Assert.Equal(orientation, trace["orientation"]!.GetValue<string>());
+        Assert.Equal("[10,12.5,9,null]", trace[axis]!.ToJsonString());
+    }
+
+    [Fact]
+    public void Save_HistogramWithNumbersAlongXAndTextAlongY_IsHorizontal()
+    {
+        var figure = Dataset("histogram", Map(("x", "value"), ("y", "group"))).Draw(SampleTables.Measurements());
+
+        Assert.Equal("h", figure.Data[0]!["orientation"]!.GetValue<string>());
     }
 
     [Fact]

@@ -100,32 +100,41 @@ internal static class Tables
 
     /// <summary>
     /// pandas' <c>groupby([by]).mean(numeric_only=True).reset_index()</c>: one row a distinct value of
-    /// <paramref name="by"/>, sorted (ordinal), with the mean of every numeric or boolean column ignoring missing values.
+    /// <paramref name="by"/> (missing keys dropped), sorted as pandas sorts them (numbers by value, text ordinal), with the
+    /// mean of every numeric or boolean column ignoring missing values. The key column keeps its type.
     /// </summary>
     /// <param name="frame">The table.</param>
     /// <param name="by">The column to group by.</param>
     /// <returns>The key column followed by one <see cref="double"/> column a numeric column.</returns>
-    /// <exception cref="ArgumentException">The column does not exist.</exception>
+    /// <exception cref="ArgumentException">The column does not exist, or its values cannot be ordered.</exception>
     public static DataFrame GroupMean(DataFrame frame, string by)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var keys = Column(frame, by);
-        var groups = new SortedDictionary<string, List<long>>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<object, List<long>>(Comparer<object>.Create(static (a, b) =>
+            a is string x && b is string y ? string.CompareOrdinal(x, y) : Comparer<object>.Default.Compare(a, b)));
         for (long i = 0; i < keys.Length; i++)
         {
-            if (keys[i] is { } key)
+            if (keys[i] is { } key && !IsMissing(key))
             {
-                var text = Convert.ToString(key, CultureInfo.InvariantCulture)!;
-                if (!groups.TryGetValue(text, out var rows))
+                if (key is not IComparable)
                 {
-                    groups[text] = rows = [];
+                    throw new ArgumentException(
+                        $"Column '{by}' row {i} holds '{key}' ({key.GetType().Name}), which cannot be sorted; expected numbers, " +
+                        "text, booleans or dates to group by. Group by another column or convert this one first.", nameof(by));
+                }
+
+                if (!groups.TryGetValue(key, out var rows))
+                {
+                    groups[key] = rows = [];
                 }
 
                 rows.Add(i);
             }
         }
 
-        var columns = new List<DataFrameColumn> { new StringDataFrameColumn(by, groups.Keys) };
+        var firstRows = new Int64DataFrameColumn("rows", groups.Values.Select(static rows => rows[0]));
+        var columns = new List<DataFrameColumn> { keys.Clone(firstRows) };
         foreach (var column in frame.Columns.Where(c => c.Name != by && NumericTypes.Contains(c.DataType)))
         {
             columns.Add(new DoubleDataFrameColumn(column.Name, groups.Values.Select(rows =>

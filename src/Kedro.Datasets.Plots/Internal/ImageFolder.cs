@@ -8,11 +8,22 @@ namespace Kedro.Datasets.Plots.Internal;
 /// </summary>
 internal static class ImageFolder
 {
-    public static void Write(object dataset, string path, IReadOnlyList<(string Name, byte[] Bytes)> images, bool versioned, bool overwrite)
+    public static void Write(object dataset, string path, IReadOnlyList<(string Name, byte[] Bytes)> images, bool versioned, bool overwrite) =>
+        Write(dataset, path, images, versioned, overwrite, Directory.Move);
+
+    /// <summary>As <see cref="Write(object, string, IReadOnlyList{ValueTuple{string, byte[]}}, bool, bool)"/>, with the step that
+    /// moves the complete new folder into place given, so a failure of that step can be exercised.</summary>
+    internal static void Write(
+        object dataset, string path, IReadOnlyList<(string Name, byte[] Bytes)> images, bool versioned, bool overwrite, Action<string, string> moveIntoPlace)
     {
         var full = Path.GetFullPath(path);
-        var exists = Directory.Exists(full) || File.Exists(full);
-        if (exists && !versioned && !overwrite && Directory.Exists(full))
+        if (File.Exists(full))
+        {
+            throw PlotErrors.FileWhereFolderGoes(path);
+        }
+
+        var exists = Directory.Exists(full);
+        if (exists && !versioned && !overwrite)
         {
             foreach (var (name, bytes) in images)
             {
@@ -25,6 +36,7 @@ internal static class ImageFolder
         var parent = Path.GetDirectoryName(full) ?? throw FileErrors.NoParentFolder(path);
         var createdParent = !Directory.Exists(parent);
         var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        string? old = null;
         try
         {
             Directory.CreateDirectory(temp);
@@ -37,32 +49,23 @@ internal static class ImageFolder
 
             if (!exists)
             {
-                Directory.Move(temp, full); // refuses an existing target, so two versioned writers cannot both win
+                moveIntoPlace(temp, full); // refuses an existing target, so two versioned writers cannot both win
                 return;
             }
 
-            var old = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.old");
-            if (Directory.Exists(full))
-            {
-                Directory.Move(full, old);
-            }
-            else
-            {
-                File.Move(full, old);
-            }
-
-            Directory.Move(temp, full);
-            if (Directory.Exists(old))
-            {
-                Directory.Delete(old, recursive: true);
-            }
-            else
-            {
-                File.Delete(old);
-            }
+            old = Path.Combine(parent, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.old");
+            Directory.Move(full, old);
+            moveIntoPlace(temp, full);
+            Directory.Delete(old, recursive: true);
         }
         catch
         {
+            // The earlier images were moved aside but the new folder never took their place: put them back.
+            if (old is not null && Directory.Exists(old) && !Directory.Exists(full) && !File.Exists(full))
+            {
+                Directory.Move(old, full);
+            }
+
             if (Directory.Exists(temp))
             {
                 Directory.Delete(temp, recursive: true);

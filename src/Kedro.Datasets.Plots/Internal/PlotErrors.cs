@@ -27,6 +27,11 @@ internal static class PlotErrors
     public static ArgumentException BadArgument(string typeName, string argName, string key, object? value, string expected) =>
         new(string.Create(CultureInfo.InvariantCulture, $"{argName} '{key}' of '{typeName}' must be {expected}, not '{Show(value)}'."));
 
+    public static ArgumentException LogRangeNotPositive(string typeName, string range, string log, double low, double high) =>
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"plotly_args 'fig' '{range}' of '{typeName}' is [{low}, {high}], but '{log}' is true and a log axis has no zero or negative values. "
+            + $"Give '{range}' two positive numbers, or set '{log}' to false."));
+
     public static ArgumentException UnknownTheme(string typeName, object? theme) =>
         new($"plotly_args 'theme' of '{typeName}' is '{theme}'. Kedro.NET writes no Plotly template, so only 'plotly' (the default, "
             + "drawn with plotly.js's own defaults) and 'none' are accepted. Remove 'theme' or style the figure through 'layout'.");
@@ -51,6 +56,10 @@ internal static class PlotErrors
     public static InvalidDataException BadPlotName(string key) =>
         new($"'MatplotlibDataset' cannot save the plot named '{key}': a name must be a file name (no folder separators, not '.' or '..', "
             + "not empty). Name the plots with plain file names such as 'loss.png'.");
+
+    public static IOException FileWhereFolderGoes(string path) =>
+        new($"'MatplotlibDataset' saves several plots as a folder of images at '{path}', but a file is there. "
+            + "Move or delete that file, or give the dataset another filepath.");
 
     public static InvalidDataException DuplicatePlotName(string key, string fileName) =>
         new($"'MatplotlibDataset' cannot save the plot named '{key}': another plot is already saved as '{fileName}'. Give each plot its own name.");

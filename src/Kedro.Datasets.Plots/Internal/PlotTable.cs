@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Kedro.Datasets.Tables;
 
@@ -70,16 +71,17 @@ internal sealed class PlotTable
     public List<(JsonNode? Key, string Label, List<int> Rows)> GroupBy(string column)
     {
         var groups = new List<(JsonNode? Key, string Label, List<int> Rows)>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Dictionary<(string? Kind, string Text), int>();
         var source = _columns[column];
         for (var row = 0; row < _table.Rows.Count; row++)
         {
-            var key = ToJson(_table.Rows[row][source], column, row);
+            var cell = _table.Rows[row][source];
+            var key = ToJson(cell, column, row);
             var label = Label(key);
-            if (!index.TryGetValue(label, out var at))
+            if (!index.TryGetValue(GroupKey(cell, key, label), out var at))
             {
                 at = groups.Count;
-                index[label] = at;
+                index[GroupKey(cell, key, label)] = at;
                 groups.Add((key, label, []));
             }
 
@@ -88,6 +90,16 @@ internal sealed class PlotTable
 
         return groups;
     }
+
+    /// <summary>What tells groups apart: the kind of value as well as its text, so a missing value and the text "None", or the
+    /// number 1 and the text "1", stay separate groups (equal numbers of different .NET types, such as 1 and 1.0, are one group).</summary>
+    private static (string? Kind, string Text) GroupKey(object? cell, JsonNode? key, string label) => key switch
+    {
+        null => (null, string.Empty),
+        _ when cell is string or char => ("text", label),
+        _ when key.GetValueKind() == JsonValueKind.Number => ("number", label),
+        _ => (cell!.GetType().FullName, label),
+    };
 
     public static string Label(JsonNode? value) => value switch
     {

@@ -90,8 +90,8 @@ internal sealed class PlotlyExpress
 
         _ = express.Labels();
         _ = express.Colors();
-        _ = express.Range("range_x");
-        _ = express.Range("range_y");
+        _ = express.AxisRange("log_x", "range_x");
+        _ = express.AxisRange("log_y", "range_y");
         _ = express.Points();
         return express;
     }
@@ -189,7 +189,7 @@ internal sealed class PlotlyExpress
         var orientation = Orientation(table, x, y);
         var (xTitle, yTitle) = AxisTitles(x, y, orientation);
         var color = Column("color");
-        var continuous = color is not null && table.IsNumeric(color) && _kind is "scatter";
+        var continuous = color is not null && table.IsNumeric(color) && _kind is "scatter" or "bar";
         var groups = color is null || continuous
             ? [(Key: (JsonNode?)null, Label: string.Empty, Rows: (List<int>?)null)]
             : table.GroupBy(color).Select(static g => (g.Key, g.Label, Rows: (List<int>?)g.Rows)).ToList();
@@ -309,7 +309,14 @@ internal sealed class PlotlyExpress
         switch (_kind)
         {
             case "bar":
-                trace["marker"] = new JsonObject { ["color"] = colour, ["pattern"] = new JsonObject { ["shape"] = string.Empty } };
+                trace["marker"] = continuousColor is null
+                    ? new JsonObject { ["color"] = colour, ["pattern"] = new JsonObject { ["shape"] = string.Empty } }
+                    : new JsonObject
+                    {
+                        ["color"] = new JsonArray([.. table.Values(continuousColor, rows)]),
+                        ["coloraxis"] = "coloraxis",
+                        ["pattern"] = new JsonObject { ["shape"] = string.Empty },
+                    };
                 trace["offsetgroup"] = group;
                 trace["textposition"] = "auto";
                 trace["type"] = "bar";
@@ -397,13 +404,13 @@ internal sealed class PlotlyExpress
             return given;
         }
 
+        // Plotly Express's rule: a histogram of y alone counts along y, and a bar or box of x alone measures x, so both lie
+        // horizontally. With both columns given, numbers along x against non-numbers along y are horizontal; anything else is vertical.
         return _kind switch
         {
-            // A histogram or box of y alone lies along y.
-            "histogram" or "box" when x is null => "h",
-            "histogram" or "box" when y is null => "v",
-            // Numbers along x against categories along y: Plotly Express draws horizontal bars and boxes.
-            "bar" or "box" when x is not null && y is not null && table.IsNumeric(x) && !table.IsNumeric(y) => "h",
+            "histogram" when x is null && y is not null => "h",
+            "bar" or "box" when x is not null && y is null => "h",
+            _ when x is not null && y is not null && table.IsNumeric(x) && !table.IsNumeric(y) => "h",
             _ => "v",
         };
     }
@@ -481,12 +488,29 @@ internal sealed class PlotlyExpress
             axis["type"] = "log";
         }
 
-        if (Range(range) is { } limits)
+        if (AxisRange(log, range) is { } limits)
         {
             axis["range"] = new JsonArray(limits.Low, limits.High);
         }
 
         return axis;
+    }
+
+    /// <summary>The axis range as plotly.js reads it: on a log axis, Plotly Express writes the range in powers of ten
+    /// (log10 of each limit), so a log axis needs positive limits.</summary>
+    private (double Low, double High)? AxisRange(string log, string range)
+    {
+        if (Range(range) is not { } limits || Flag(log) != true)
+        {
+            return Range(range);
+        }
+
+        if (limits.Low <= 0 || limits.High <= 0)
+        {
+            throw PlotErrors.LogRangeNotPositive(_typeName, range, log, limits.Low, limits.High);
+        }
+
+        return (Math.Log10(limits.Low), Math.Log10(limits.High));
     }
 
     private static string Hover(IEnumerable<(string? Name, string Value)> parts) =>

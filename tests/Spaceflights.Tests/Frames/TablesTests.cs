@@ -85,6 +85,35 @@ public sealed class TablesTests
     }
 
     [Fact]
+    public void GroupMean_NumericKeys_SortByValueAndKeepTheirType()
+    {
+        var frame = new DataFrame(
+            new Int64DataFrameColumn("engines", [10L, 9, 10, null, 2]),
+            new DoubleDataFrameColumn("price", [1.0, 2, 3, 4, 5]));
+
+        var result = Tables.GroupMean(frame, "engines");
+
+        var key = Assert.IsType<Int64DataFrameColumn>(result.Columns["engines"]);
+        Assert.Equal([2L, 9L, 10L], key.Cast<long?>());
+        Assert.Equal([5.0, 2.0, 2.0], result.Columns["price"].Cast<double?>());
+    }
+
+    [Fact]
+    public void GroupMean_KeysThatCannotBeSorted_AreRefusedNamingTheColumnAndRow()
+    {
+        var frame = new DataFrame(
+            new PrimitiveDataFrameColumn<Unordered>("pair", [new Unordered(1), new Unordered(2)]),
+            new DoubleDataFrameColumn("price", [1.0, 2]));
+
+        var error = Assert.Throws<ArgumentException>(() => Tables.GroupMean(frame, "pair"));
+
+        Assert.StartsWith("Column 'pair' row 0 holds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot be sorted", error.Message, StringComparison.Ordinal);
+    }
+
+    private readonly record struct Unordered(int Value);
+
+    [Fact]
     public void Crosstab_CountsEachPairOfClasses_AsPandas()
     {
         // The reporting pipeline's fixed vectors: pandas.crosstab gives [[2, 3], [3, 3]].
