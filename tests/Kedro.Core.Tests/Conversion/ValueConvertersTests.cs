@@ -7,6 +7,8 @@ using Kedro.Testing.Runners;
 namespace Kedro.Core.Tests.Conversion;
 
 // The registry is process-wide, so each test uses its own pair of types: what one test registers cannot change another.
+// The converters are public with parameterless constructors, as every registered converter must be for ParallelRunner
+// (whose runs in this test process re-create them in their workers).
 public sealed class ValueConvertersTests
 {
     [Fact]
@@ -72,23 +74,23 @@ public sealed class ValueConvertersTests
         Assert.Throws<ArgumentNullException>(() => ValueConverters.Register(null!));
     }
 
-    private sealed record Celsius(double Value);
+    public sealed record Celsius(double Value);
 
-    private sealed record Kelvin(double Value);
+    public sealed record Kelvin(double Value);
 
-    private sealed record Metres(double Value);
+    public sealed record Metres(double Value);
 
-    private sealed record Feet(double Value);
+    public sealed record Feet(double Value);
 
-    private sealed record Grams(double Value);
+    public sealed record Grams(double Value);
 
-    private sealed record Ounces(double Value);
+    public sealed record Ounces(double Value);
 
-    private sealed record Litres(double Value);
+    public sealed record Litres(double Value);
 
-    private sealed record Gallons(double Value);
+    public sealed record Gallons(double Value);
 
-    private sealed class MetresToFeet : IValueConverter
+    public sealed class MetresToFeet : IValueConverter
     {
         public bool CanConvert(Type from, Type to) => from == typeof(Metres) && to == typeof(Feet);
 
@@ -99,14 +101,14 @@ public sealed class ValueConvertersTests
         }
     }
 
-    private sealed class GramsToOunces : IValueConverter
+    public sealed class GramsToOunces : IValueConverter
     {
         public bool CanConvert(Type from, Type to) => from == typeof(Grams) && to == typeof(Ounces);
 
         public object Convert(object value, Type to) => new Ounces(((Grams)value).Value / 28.349523125);
     }
 
-    private sealed class LitresToGallons : IValueConverter
+    public sealed class LitresToGallons : IValueConverter
     {
         public bool CanConvert(Type from, Type to) => from == typeof(Litres) && to == typeof(Gallons);
 
