@@ -1,5 +1,6 @@
 using Kedro.Conversion;
 using Kedro.Datasets.Internal;
+using Kedro.Datasets.Partitions;
 using Kedro.Datasets.Tables;
 using Kedro.IO;
 
@@ -12,7 +13,8 @@ public static class KedroDatasetsRegistration
     /// Registers <see cref="TextDataset"/>, <see cref="JsonDataset"/>, <see cref="YamlDataset"/>, <see cref="CsvDataset"/>,
     /// <see cref="ExcelDataset"/>, <see cref="PickleDataset"/>, <see cref="ParquetDataset"/>, <see cref="FeatherDataset"/>,
     /// <see cref="JsonTableDataset"/> (<c>pandas.JSONDataset</c>) and <see cref="MetricsDataset"/>
-    /// (<c>tracking.MetricsDataset</c>), each under its own name (<c>CsvDataset</c>), its full
+    /// (<c>tracking.MetricsDataset</c>), <see cref="PartitionedDataset"/> (<c>partitions.PartitionedDataset</c>) and
+    /// <see cref="IncrementalDataset"/> (<c>partitions.IncrementalDataset</c>), each under its own name (<c>CsvDataset</c>), its full
     /// .NET name (<c>Kedro.Datasets.CsvDataset</c>) and Kedro's name (<c>pandas.CSVDataset</c>; with the registry's
     /// prefix rule, <c>kedro_datasets.pandas.CSVDataset</c> too), and registers the <see cref="TableConverter"/> with
     /// <see cref="ValueConverters"/> so nodes exchange tables of any kind (that registration is process-wide, whichever
@@ -39,6 +41,8 @@ public static class KedroDatasetsRegistration
             .Register(static context => ParquetDataset.Create(context), "pandas.ParquetDataset")
             .Register(static context => FeatherDataset.Create(context), "pandas.FeatherDataset")
             .Register(static context => JsonTableDataset.Create(context), "pandas.JSONDataset")
-            .Register(static context => MetricsDataset.Create(context), "tracking.MetricsDataset");
+            .Register(static context => MetricsDataset.Create(context), "tracking.MetricsDataset")
+            .Register(static context => PartitionedDataset.Create(context), "partitions.PartitionedDataset")
+            .Register(static context => IncrementalDataset.Create(context), "partitions.IncrementalDataset");
     }
 }

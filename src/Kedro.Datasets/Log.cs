@@ -7,4 +7,10 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 6000, Level = LogLevel.Debug, Message = "Loading {Dataset} as '{Type}'")]
     public static partial void LoadingDatasetAs(this ILogger logger, string dataset, string type);
+
+    [LoggerMessage(EventId = 6100, Level = LogLevel.Warning, Message = "{Message}")]
+    public static partial void PartitionFilepathOverwritten(this ILogger logger, string message);
+
+    [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "{Message}")]
+    public static partial void CredentialsNotPropagated(this ILogger logger, string message);
 }

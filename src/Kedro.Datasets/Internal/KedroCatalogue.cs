@@ -51,8 +51,6 @@ internal static class KedroCatalogue
         ("pandas.GenericDataset", "pandas.CSVDataset"),
         ("pandas.HDFDataset", "pandas.ParquetDataset"),
         ("pandas.XMLDataset", "pandas.JSONDataset"),
-        ("partitions.IncrementalDataset", null),
-        ("partitions.PartitionedDataset", null),
         ("pillow.ImageDataset", null),
         ("polars.CSVDataset", "pandas.CSVDataset"),
         ("polars.EagerPolarsDataset", "pandas.ParquetDataset"),

@@ -95,6 +95,25 @@ internal static class AtomicFile
             : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="fileName"/> (a name, not a path) is a temporary file of an atomic write of any target:
+    /// <c>.{basename}.{machine}.{pid}.{guid}.tmp</c>. Listings of data folders leave such files out: they are writes in
+    /// progress or left by a process that stopped.
+    /// </summary>
+    internal static bool IsTempFileName(string fileName)
+    {
+        if (!fileName.StartsWith('.') || !fileName.EndsWith(".tmp", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var parts = fileName[..^".tmp".Length].Split('.');
+        return parts.Length >= 5
+            && parts[^3].Length == Machine.Length && parts[^3].All(char.IsAsciiHexDigitLower)
+            && parts[^2].Length > 0 && parts[^2].All(char.IsAsciiDigit)
+            && parts[^1].Length == 32 && Guid.TryParseExact(parts[^1], "N", out _);
+    }
+
     // Removes stale temporary files (on the first write of the target in this process), then lists the folders this write
     // is about to create (deepest last).
     private static List<string> Prepare(SaveTarget target)

@@ -1,0 +1,77 @@
+using Kedro.IO;
+using Kedro.Pipelines;
+using Kedro.Runners;
+using static Kedro.Datasets.Tests.Partitions.PartitionTestKit;
+
+namespace Kedro.Datasets.Tests.Partitions;
+
+/// <summary>
+/// The incremental flow through real runs: a node reads what is new and confirms it; the next run reads only what arrived
+/// since; a failing node leaves the checkpoint where it was.
+/// </summary>
+public sealed class IncrementalPipelineTests : IDisposable
+{
+    private readonly TempFolder _dir = new("kedro-partitions-tests");
+
+    public void Dispose() => _dir.Dispose();
+
+    // Static, so ParallelRunner's worker processes can re-create the nodes.
+    public static string Join(IReadOnlyDictionary<string, string> partitions) =>
+        string.Join(",", partitions.Select(p => $"{p.Key}={p.Value}"));
+
+    public static string Fail(IReadOnlyDictionary<string, string> partitions) =>
+        throw new InvalidOperationException($"cannot process {partitions.Count} partitions");
+
+    private DataCatalog NewCatalog() => Catalog($"""
+        increments:
+          type: partitions.IncrementalDataset
+          path: {Q(_dir.PathOf("in"))}
+          dataset: text.TextDataset
+          filename_suffix: .txt
+          checkpoint:
+            comparison_func: operator.gt
+        summary:
+          type: text.TextDataset
+          filepath: {Q(_dir.PathOf("out", "summary.txt"))}
+        """, Registry());
+
+    private static Pipeline Process(Delegate func) =>
+        new([Node.Create(func, "increments", "summary", name: "process", confirms: "increments")]);
+
+    public static TheoryData<string> Runners => ["sequential", "parallel"];
+
+    private static AbstractRunner Runner(string kind) => kind == "parallel" ? new ParallelRunner(maxWorkers: 1) : new SequentialRunner();
+
+    [Theory]
+    [MemberData(nameof(Runners))]
+    public void Runs_ReadOnlyNewPartitions_AndTheCheckpointMovesOnlyWhenTheConfirmingNodeSucceeds(string kind)
+    {
+        var runner = Runner(kind);
+        try
+        {
+            _dir.Write("in/p1.txt", "a");
+            _dir.Write("in/p2.txt", "b");
+
+            runner.Run(Process(Join), NewCatalog());
+            Assert.Equal("p1=a,p2=b", _dir.Read("out/summary.txt"));
+            Assert.Equal("p2", _dir.Read("in/CHECKPOINT"));
+
+            _dir.Write("in/p3.txt", "c");
+            runner.Run(Process(Join), NewCatalog());
+            Assert.Equal("p3=c", _dir.Read("out/summary.txt"));
+            Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
+
+            _dir.Write("in/p4.txt", "d");
+            Assert.ThrowsAny<Exception>(() => runner.Run(Process(Fail), NewCatalog()));
+            Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
+
+            runner.Run(Process(Join), NewCatalog());
+            Assert.Equal("p4=d", _dir.Read("out/summary.txt"));
+            Assert.Equal("p4", _dir.Read("in/CHECKPOINT"));
+        }
+        finally
+        {
+            (runner as IDisposable)?.Dispose();
+        }
+    }
+}
