@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, partitions, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -40,6 +40,8 @@ switch (scenario)
         return Interleave.Run(args[1..]);
     case "tables":
         return TableScenarios.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+    case "partitions":
+        return PartitionScenarios.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
     case "all":
         Scheduling.Run(100_000);
         ColdStart.Run(10_000);
@@ -49,7 +51,7 @@ switch (scenario)
         await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, partitions, all.");
         return 2;
 }
 

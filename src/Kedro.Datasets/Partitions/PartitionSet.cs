@@ -163,7 +163,7 @@ internal sealed class PartitionSet
     /// <summary>The partitions under the folder, sorted by path (ordinal), leaving out <paramref name="excluded"/>.</summary>
     public List<Partition> List(string? excluded = null)
     {
-        var partitions = new List<(string Relative, Partition Partition)>();
+        var partitions = new List<(string Key, Partition Partition)>();
         if (!Directory.Exists(_fullPath))
         {
             return [];
@@ -178,32 +178,31 @@ internal sealed class PartitionSet
             ReturnSpecialDirectories = false,
         };
         var withDirs = WithDirs;
-        var entries = new FileSystemEnumerable<(string Path, string Name)>(
-            _fullPath,
-            static (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.FileName.ToString()),
-            options)
+        var suffix = Suffix;
+        var byName = suffix.IndexOfAny(['/', '\\']) < 0; // a suffix without separators can be checked on the name alone
+        var entries = new FileSystemEnumerable<string>(_fullPath, static (ref FileSystemEntry entry) => entry.ToFullPath(), options)
         {
-            ShouldIncludePredicate = (ref FileSystemEntry entry) => withDirs || !entry.IsDirectory,
+            ShouldIncludePredicate = (ref FileSystemEntry entry) =>
+                (withDirs || !entry.IsDirectory)
+                && (!byName || entry.FileName.EndsWith(suffix, StringComparison.Ordinal))
+                && !(entry.FileName.StartsWith('.') && AtomicFile.IsTempFileName(entry.FileName.ToString())),
         };
-        foreach (var (full, name) in entries)
+        var separator = System.IO.Path.DirectorySeparatorChar;
+        foreach (var full in entries)
         {
-            if (AtomicFile.IsTempFileName(name) || !full.EndsWith(Suffix, StringComparison.Ordinal)
+            if ((!byName && !full.Replace(separator, '/').EndsWith(suffix, StringComparison.Ordinal))
                 || (excluded is not null && string.Equals(full, excluded, StringComparison.Ordinal)))
             {
                 continue;
             }
 
             var relative = full[(_fullPath.Length + 1)..];
-            if (System.IO.Path.DirectorySeparatorChar != '/')
-            {
-                relative = relative.Replace(System.IO.Path.DirectorySeparatorChar, '/');
-            }
-
-            var id = relative[..^Suffix.Length];
-            partitions.Add((relative, new Partition(id, System.IO.Path.Combine(Path, relative.Replace('/', System.IO.Path.DirectorySeparatorChar)))));
+            var key = separator == '/' ? relative : relative.Replace(separator, '/');
+            partitions.Add((key, new Partition(key[..^suffix.Length], System.IO.Path.Join(Path, relative))));
         }
 
-        partitions.Sort(static (a, b) => string.CompareOrdinal(a.Relative, b.Relative));
+        // Sorted by path with '/' separators, as Kedro's listing is: "a.csv" before "a/b.csv".
+        partitions.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return partitions.ConvertAll(p => p.Partition);
     }
 
