@@ -74,4 +74,53 @@ public sealed class IncrementalPipelineTests : IDisposable
             (runner as IDisposable)?.Dispose();
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Runners))]
+    public void Runs_ComparisonNamedByTypeAndPartitionTypeOfTheUser_WorkInEveryRunner(string kind)
+    {
+        var runner = Runner(kind);
+        try
+        {
+            _dir.Write("in/a.txt", "1");
+            _dir.Write("in/bbb.txt", "3");
+            _dir.Write("in/CHECKPOINT", "cc");
+            var registry = ExclaimedText.Register(Registry());
+            var catalog = Catalog($"""
+                increments:
+                  type: partitions.IncrementalDataset
+                  path: {Q(_dir.PathOf("in"))}
+                  dataset:
+                    type: tests.ExclaimedText
+                  filename_suffix: .txt
+                  checkpoint:
+                    comparison_func: {typeof(ShorterThanCheckpoint).FullName}
+                summary:
+                  type: text.TextDataset
+                  filepath: {Q(_dir.PathOf("out", "summary.txt"))}
+                """, registry);
+
+            runner.Run(Process(Join), catalog);
+
+            Assert.Equal("a=1!", _dir.Read("out/summary.txt"));
+            Assert.Equal("a", _dir.Read("in/CHECKPOINT"));
+        }
+        finally
+        {
+            (runner as IDisposable)?.Dispose();
+        }
+    }
+}
+
+/// <summary>A partition dataset type of the tests, registered by a portable factory: text with '!' appended on load.</summary>
+public sealed class ExclaimedText(string filepath) : AbstractDataset<string>
+{
+    public static DatasetTypeRegistry Register(DatasetTypeRegistry registry) =>
+        registry.Register("tests.ExclaimedText", static context => new ExclaimedText(context.Get<string>("filepath")!));
+
+    protected override string LoadCore() => File.ReadAllText(filepath) + "!";
+
+    protected override void SaveCore(string data) => File.WriteAllText(filepath, data);
+
+    protected override IReadOnlyDictionary<string, object?> DescribeCore() => new Dictionary<string, object?> { ["filepath"] = filepath };
 }
