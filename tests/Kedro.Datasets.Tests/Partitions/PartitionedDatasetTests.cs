@@ -199,6 +199,21 @@ public sealed class PartitionedDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task SaveAsync_ValuesAndFunctions_WritesEveryPartition_AndACancelledSaveWritesNothing()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+            await Text().SaveAsync(new Dictionary<string, string> { ["x"] = "1" }, cancelled.Token));
+        Assert.Empty(_dir.Files());
+
+        await Text().SaveAsync(new Dictionary<string, object?> { ["a"] = "alpha", ["b"] = new Func<string>(() => "beta") });
+
+        Assert.Equal("alpha", _dir.Read("parts/a.txt"));
+        Assert.Equal("beta", _dir.Read("parts/b.txt"));
+    }
+
+    [Fact]
     public void Save_WithSaveLazilyOff_SavesTheFunctionItself()
     {
         var saved = new ConcurrentQueue<(string Path, object? Data)>();
