@@ -42,7 +42,7 @@ internal static class PartitionLoads
     /// What makes, for a partition, a function that loads it as the type <paramref name="function"/> returns: <c>Func&lt;T&gt;</c>
     /// or <c>Func&lt;CancellationToken, ValueTask&lt;T&gt;&gt;</c>; <see langword="null"/> for any other type.
     /// </summary>
-    public static Func<PartitionSet, Partition, Delegate>? LazyFactory(Type function)
+    public static Func<Partition, Delegate>? LazyFactory(Type function)
     {
         if (!function.IsGenericType)
         {
@@ -53,14 +53,14 @@ internal static class PartitionLoads
         var arguments = function.GetGenericArguments();
         if (definition == typeof(Func<>))
         {
-            return LazyMethod.MakeGenericMethod(arguments[0]).CreateDelegate<Func<PartitionSet, Partition, Delegate>>();
+            return LazyMethod.MakeGenericMethod(arguments[0]).CreateDelegate<Func<Partition, Delegate>>();
         }
 
         if (definition == typeof(Func<,>) && arguments[0] == typeof(CancellationToken)
             && arguments[1].IsGenericType && arguments[1].GetGenericTypeDefinition() == typeof(ValueTask<>))
         {
             return LazyAsyncMethod.MakeGenericMethod(arguments[1].GetGenericArguments()[0])
-                .CreateDelegate<Func<PartitionSet, Partition, Delegate>>();
+                .CreateDelegate<Func<Partition, Delegate>>();
         }
 
         return null;
@@ -96,12 +96,9 @@ internal static class PartitionLoads
             : throw PartitionErrors.PartitionNotOfType(partition.Id, value, type);
     }
 
-    private static Delegate Lazy<T>(PartitionSet set, Partition partition) =>
-        new Func<T>(() => (T)Load(set, partition, typeof(T))!);
+    private static Delegate Lazy<T>(Partition partition) => new Func<T>(partition.Load<T>);
 
-    private static Delegate LazyAsync<T>(PartitionSet set, Partition partition) =>
-        new Func<CancellationToken, ValueTask<T>>(async cancellationToken =>
-            (T)(await LoadAsync(set, partition, typeof(T), cancellationToken).ConfigureAwait(false))!);
+    private static Delegate LazyAsync<T>(Partition partition) => new Func<CancellationToken, ValueTask<T>>(partition.LoadAsync<T>);
 
     private static Type? ValueType(Type requested)
     {

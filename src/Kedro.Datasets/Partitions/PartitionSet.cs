@@ -7,8 +7,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Kedro.Datasets.Partitions;
 
-/// <summary>One partition: its id and the path its dataset reads.</summary>
-internal sealed record Partition(string Id, string FilePath);
+/// <summary>One partition: its id, the full path its dataset reads, and the set that creates its dataset.</summary>
+internal sealed class Partition(string id, string filePath, PartitionSet set)
+{
+    public string Id { get; } = id;
+
+    public string FilePath { get; } = filePath;
+
+    /// <summary>Loads the partition as <typeparamref name="T"/> (the target of the functions a load hands out).</summary>
+    public T Load<T>() => (T)PartitionLoads.Load(set, this, typeof(T))!;
+
+    /// <summary>Loads the partition as <typeparamref name="T"/> without blocking a thread on I/O.</summary>
+    public async ValueTask<T> LoadAsync<T>(CancellationToken cancellationToken) =>
+        (T)(await PartitionLoads.LoadAsync(set, this, typeof(T), cancellationToken).ConfigureAwait(false))!;
+}
 
 /// <summary>
 /// What <see cref="PartitionedDataset"/> and <see cref="IncrementalDataset"/> share: the folder, the partition dataset's
@@ -163,7 +175,6 @@ internal sealed class PartitionSet
     /// <summary>The partitions under the folder, sorted by path (ordinal), leaving out <paramref name="excluded"/>.</summary>
     public List<Partition> List(string? excluded = null)
     {
-        var partitions = new List<(string Key, Partition Partition)>();
         if (!Directory.Exists(_fullPath))
         {
             return [];
@@ -188,6 +199,8 @@ internal sealed class PartitionSet
                 && !(entry.FileName.StartsWith('.') && AtomicFile.IsTempFileName(entry.FileName.ToString())),
         };
         var separator = System.IO.Path.DirectorySeparatorChar;
+        var start = _fullPath.Length + 1;
+        var partitions = new List<Partition>();
         foreach (var full in entries)
         {
             if ((!byName && !full.Replace(separator, '/').EndsWith(suffix, StringComparison.Ordinal))
@@ -196,14 +209,16 @@ internal sealed class PartitionSet
                 continue;
             }
 
-            var relative = full[(_fullPath.Length + 1)..];
-            var key = separator == '/' ? relative : relative.Replace(separator, '/');
-            partitions.Add((key, new Partition(key[..^suffix.Length], System.IO.Path.Join(Path, relative))));
+            var id = full.Substring(start, full.Length - start - suffix.Length);
+            partitions.Add(new Partition(separator == '/' ? id : id.Replace(separator, '/'), full, this));
         }
 
-        // Sorted by path with '/' separators, as Kedro's listing is: "a.csv" before "a/b.csv".
-        partitions.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return partitions.ConvertAll(p => p.Partition);
+        // Sorted by path with '/' separators, as Kedro's listing is: "a.csv" before "a/b.csv". The full paths share the
+        // folder, so where '/' is the separator they sort as the relative paths do.
+        partitions.Sort(separator == '/'
+            ? static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath)
+            : (a, b) => string.CompareOrdinal(a.FilePath[start..].Replace(separator, '/'), b.FilePath[start..].Replace(separator, '/')));
+        return partitions;
     }
 
     /// <summary>The dataset of the partition at <paramref name="filePath"/>, created through the registry.</summary>

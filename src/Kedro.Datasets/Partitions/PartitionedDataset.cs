@@ -180,7 +180,7 @@ public sealed class PartitionedDataset : AbstractDataset<object>, ITypedLoadData
 
         foreach (var partition in partitions)
         {
-            dictionary.Add(partition.Id, lazy(_set, partition));
+            dictionary.Add(partition.Id, lazy(partition));
         }
 
         return dictionary;
