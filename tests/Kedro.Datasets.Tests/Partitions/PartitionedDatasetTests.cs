@@ -383,6 +383,20 @@ public sealed class PartitionedDatasetTests : IDisposable
         Assert.IsType<PartitionedDataset>(catalog["by_name"]);
     }
 
+    [Fact]
+    public void Catalog_VersionedPartitionedDataset_IsRefused()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => Catalog($"""
+            parts:
+              type: partitions.PartitionedDataset
+              path: {Q(Parts)}
+              dataset: text.TextDataset
+              versioned: true
+            """, Registry())["parts"]);
+
+        Assert.Contains("'PartitionedDataset' is not versioned itself: remove 'versioned: true' from its catalog entry.", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("PartitionedDataset", "partitions.PartitionedDataset", "Kedro.Datasets.Partitions.PartitionedDataset")]
     [InlineData("IncrementalDataset", "partitions.IncrementalDataset", "Kedro.Datasets.Partitions.IncrementalDataset")]
