@@ -9,7 +9,7 @@ namespace Kedro.Datasets.Tests.Partitions;
 /// The incremental flow through real runs: a node reads what is new and confirms it; the next run reads only what arrived
 /// since; a failing node leaves the checkpoint where it was.
 /// </summary>
-public sealed class IncrementalPipelineTests : IDisposable
+public sealed class IncrementalPipelineTests(ParallelRunnerFixture parallel) : IDisposable, IClassFixture<ParallelRunnerFixture>
 {
     private readonly TempFolder _dir = new("kedro-partitions-tests");
 
@@ -40,39 +40,32 @@ public sealed class IncrementalPipelineTests : IDisposable
 
     public static TheoryData<string> Runners => ["sequential", "parallel"];
 
-    private static AbstractRunner Runner(string kind) => kind == "parallel" ? new ParallelRunner(maxWorkers: 1) : new SequentialRunner();
+    private AbstractRunner Runner(string kind) => kind == "parallel" ? parallel.Runner : new SequentialRunner();
 
     [Theory]
     [MemberData(nameof(Runners))]
     public void Runs_ReadOnlyNewPartitions_AndTheCheckpointMovesOnlyWhenTheConfirmingNodeSucceeds(string kind)
     {
         var runner = Runner(kind);
-        try
-        {
-            _dir.Write("in/p1.txt", "a");
-            _dir.Write("in/p2.txt", "b");
+        _dir.Write("in/p1.txt", "a");
+        _dir.Write("in/p2.txt", "b");
 
-            runner.Run(Process(Join), NewCatalog());
-            Assert.Equal("p1=a,p2=b", _dir.Read("out/summary.txt"));
-            Assert.Equal("p2", _dir.Read("in/CHECKPOINT"));
+        runner.Run(Process(Join), NewCatalog());
+        Assert.Equal("p1=a,p2=b", _dir.Read("out/summary.txt"));
+        Assert.Equal("p2", _dir.Read("in/CHECKPOINT"));
 
-            _dir.Write("in/p3.txt", "c");
-            runner.Run(Process(Join), NewCatalog());
-            Assert.Equal("p3=c", _dir.Read("out/summary.txt"));
-            Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
+        _dir.Write("in/p3.txt", "c");
+        runner.Run(Process(Join), NewCatalog());
+        Assert.Equal("p3=c", _dir.Read("out/summary.txt"));
+        Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
 
-            _dir.Write("in/p4.txt", "d");
-            Assert.ThrowsAny<Exception>(() => runner.Run(Process(Fail), NewCatalog()));
-            Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
+        _dir.Write("in/p4.txt", "d");
+        Assert.ThrowsAny<Exception>(() => runner.Run(Process(Fail), NewCatalog()));
+        Assert.Equal("p3", _dir.Read("in/CHECKPOINT"));
 
-            runner.Run(Process(Join), NewCatalog());
-            Assert.Equal("p4=d", _dir.Read("out/summary.txt"));
-            Assert.Equal("p4", _dir.Read("in/CHECKPOINT"));
-        }
-        finally
-        {
-            (runner as IDisposable)?.Dispose();
-        }
+        runner.Run(Process(Join), NewCatalog());
+        Assert.Equal("p4=d", _dir.Read("out/summary.txt"));
+        Assert.Equal("p4", _dir.Read("in/CHECKPOINT"));
     }
 
     [Theory]
@@ -80,36 +73,37 @@ public sealed class IncrementalPipelineTests : IDisposable
     public void Runs_ComparisonNamedByTypeAndPartitionTypeOfTheUser_WorkInEveryRunner(string kind)
     {
         var runner = Runner(kind);
-        try
-        {
-            _dir.Write("in/a.txt", "1");
-            _dir.Write("in/bbb.txt", "3");
-            _dir.Write("in/CHECKPOINT", "cc");
-            var registry = ExclaimedText.Register(Registry());
-            var catalog = Catalog($"""
-                increments:
-                  type: partitions.IncrementalDataset
-                  path: {Q(_dir.PathOf("in"))}
-                  dataset:
-                    type: tests.ExclaimedText
-                  filename_suffix: .txt
-                  checkpoint:
-                    comparison_func: {typeof(ShorterThanCheckpoint).FullName}
-                summary:
-                  type: text.TextDataset
-                  filepath: {Q(_dir.PathOf("out", "summary.txt"))}
-                """, registry);
+        _dir.Write("in/a.txt", "1");
+        _dir.Write("in/bbb.txt", "3");
+        _dir.Write("in/CHECKPOINT", "cc");
+        var registry = ExclaimedText.Register(Registry());
+        var catalog = Catalog($"""
+            increments:
+              type: partitions.IncrementalDataset
+              path: {Q(_dir.PathOf("in"))}
+              dataset:
+                type: tests.ExclaimedText
+              filename_suffix: .txt
+              checkpoint:
+                comparison_func: {typeof(ShorterThanCheckpoint).FullName}
+            summary:
+              type: text.TextDataset
+              filepath: {Q(_dir.PathOf("out", "summary.txt"))}
+            """, registry);
 
-            runner.Run(Process(Join), catalog);
+        runner.Run(Process(Join), catalog);
 
-            Assert.Equal("a=1!", _dir.Read("out/summary.txt"));
-            Assert.Equal("a", _dir.Read("in/CHECKPOINT"));
-        }
-        finally
-        {
-            (runner as IDisposable)?.Dispose();
-        }
+        Assert.Equal("a=1!", _dir.Read("out/summary.txt"));
+        Assert.Equal("a", _dir.Read("in/CHECKPOINT"));
     }
+}
+
+/// <summary>One ParallelRunner (one worker process) for the class's runs, started once.</summary>
+public sealed class ParallelRunnerFixture : IDisposable
+{
+    public ParallelRunner Runner { get; } = new(maxWorkers: 1);
+
+    public void Dispose() => Runner.Dispose();
 }
 
 /// <summary>A partition dataset type of the tests, registered by a portable factory: text with '!' appended on load.</summary>
