@@ -84,7 +84,8 @@ internal static class SqlColumnReader
             : SqlColumnKind.String;
     }
 
-    private static IArrowArray Build(SqlColumnKind kind, SqlResultColumn column, List<object?> values, string source)
+    /// <summary>Builds a column of <paramref name="kind"/> from .NET values, refusing one that does not fit.</summary>
+    public static IArrowArray Build(SqlColumnKind kind, SqlResultColumn column, List<object?> values, string source)
     {
         var count = values.Count;
         T Fit<T>(int row, Func<object, T?> convert)
