@@ -27,10 +27,10 @@ internal static class SqlScenarios
         var table = SqlTable.Generate(rows);
         var batch = table.ToRecordBatch();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{rows:N0} rows x {SqlTable.Columns.Length} columns (3 int64, 3 double, 2 string, 1 bool, 1 timestamp), {runs} rounds, medians in seconds"));
+            $"{rows:N0} rows x {SqlTable.Columns.Length} columns (3 int64, 3 double, 2 string, 1 bool, 1 timestamp), {runs} rounds; medians in seconds of the wall time and of this process's CPU time (user + system, all threads; the PostgreSQL server's is not counted)"));
         Console.WriteLine();
-        Console.WriteLine("| engine | operation | plain ADO.NET | Kedro.NET `SqlTableDataset` | ratio | runs: plain / dataset |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| engine | operation | plain ADO.NET: wall | Kedro.NET `SqlTableDataset`: wall | ratio | plain: CPU | dataset: CPU | ratio | wall runs: plain / dataset |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
         foreach (var engine in engines)
         {
             var (reference, con) = engine switch
@@ -62,12 +62,14 @@ internal static class SqlScenarios
                 ("load", Dataset, () => dataset.Load(typeof(RecordBatch))),
                 ("load as DataFrame", Dataset, () => dataset.Load(typeof(DataFrame))),
             };
-            var seconds = variants.ToDictionary(v => (v.Operation, v.Variant), _ => new List<double>());
+            var seconds = variants.ToDictionary(v => (v.Operation, v.Variant), _ => (Wall: new List<double>(), Cpu: new List<double>()));
             for (var round = 0; round < runs; round++)
             {
                 foreach (var (operation, variant, action) in round % 2 == 0 ? variants : variants.Reverse())
                 {
-                    seconds[(operation, variant)].Add(Time(action));
+                    var (wall, cpu) = Time(action);
+                    seconds[(operation, variant)].Wall.Add(wall);
+                    seconds[(operation, variant)].Cpu.Add(cpu);
                 }
             }
 
@@ -79,9 +81,9 @@ internal static class SqlScenarios
         return 0;
     }
 
-    private static void Row(string engine, string operation, List<double> plain, List<double> dataset) =>
+    private static void Row(string engine, string operation, (List<double> Wall, List<double> Cpu) plain, (List<double> Wall, List<double> Cpu) dataset) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {engine} | {operation} | {Median(plain):F3} | {Median(dataset):F3} | {Median(dataset) / Median(plain):F2}x | {Runs(plain)} / {Runs(dataset)} |"));
+            $"| {engine} | {operation} | {Median(plain.Wall):F3} | {Median(dataset.Wall):F3} | {Median(dataset.Wall) / Median(plain.Wall):F2}x | {Median(plain.Cpu):F3} | {Median(dataset.Cpu):F3} | {Median(dataset.Cpu) / Median(plain.Cpu):F2}x | {Runs(plain.Wall)} / {Runs(dataset.Wall)} |"));
 
     private static string Runs(List<double> seconds) => string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)));
 
@@ -92,14 +94,15 @@ internal static class SqlScenarios
         return server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
     }
 
-    private static double Time(Action action)
+    private static (double Wall, double Cpu) Time(Action action)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
+        var cpu = Environment.CpuUsage.TotalTime;
         var clock = Stopwatch.StartNew();
         action();
-        return clock.Elapsed.TotalSeconds;
+        return (clock.Elapsed.TotalSeconds, (Environment.CpuUsage.TotalTime - cpu).TotalSeconds);
     }
 
     private static double Median(List<double> values)
