@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, partitions, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -42,6 +42,12 @@ switch (scenario)
         return TableScenarios.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
     case "partitions":
         return PartitionScenarios.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+    case "sql":
+        // sql [ROUNDS] [ROWS] [ENGINE...]: SQLite, PostgreSQL and DuckDB by default.
+        return SqlScenarios.Run(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5,
+            args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
+            args.Length > 3 ? args[3..] : SqlScenarios.Engines);
     case "all":
         Scheduling.Run(100_000);
         ColdStart.Run(10_000);
@@ -51,7 +57,7 @@ switch (scenario)
         await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, partitions, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, all.");
         return 2;
 }
 

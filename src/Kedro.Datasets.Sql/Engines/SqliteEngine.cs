@@ -1,0 +1,188 @@
+using System.Data.Common;
+using System.Globalization;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Kedro.Datasets.Sql.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace Kedro.Datasets.Sql.Engines;
+
+/// <summary>
+/// SQLite through Microsoft.Data.Sqlite. Columns are created with declared types (BIGINT, BOOLEAN, DATE, TIMESTAMP, ...)
+/// that SQLite keeps, so a load reads each column back as it was saved; dates and timestamps are ISO text, decimals
+/// SQLite's NUMERIC. A bulk insert is one prepared statement reused for every row, in the save's transaction.
+/// </summary>
+internal sealed class SqliteEngine : SqlEngine
+{
+    public static readonly SqliteEngine Instance = new();
+
+    private SqliteEngine()
+    {
+    }
+
+    public override string Key => "sqlite";
+
+    public override string Name => "SQLite";
+
+    public override string DefaultSchema => "main";
+
+    public override string FileConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
+
+    public override DbConnection Open(SqlConnectionInfo info, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(info.ConnectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public override string DescribeOpenFailure(SqlConnectionInfo info, Exception exception) => SqlErrors.Message(exception);
+
+    public override IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table)
+    {
+        var sql = schema is null ? "SELECT name FROM pragma_table_info(@table) ORDER BY cid" : "SELECT name FROM pragma_table_info(@table, @schema) ORDER BY cid";
+        using var command = session.Command(sql, schema is null ? [("table", table)] : [("table", table), ("schema", schema)]);
+        return session.Run(sql, () =>
+        {
+            var names = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names.Count == 0 ? null : names;
+        });
+    }
+
+    public override string ColumnType(SqlColumnKind kind, IArrowType type) => kind switch
+    {
+        SqlColumnKind.Int8 => "TINYINT",
+        SqlColumnKind.Int16 => "SMALLINT",
+        SqlColumnKind.Int32 => "INT",
+        SqlColumnKind.Int64 => "BIGINT",
+        SqlColumnKind.UInt8 => "UNSIGNED TINYINT",
+        SqlColumnKind.UInt16 => "UNSIGNED SMALLINT",
+        SqlColumnKind.UInt32 => "UNSIGNED INT",
+        SqlColumnKind.UInt64 => "UNSIGNED BIGINT",
+        SqlColumnKind.Float => "FLOAT4",
+        SqlColumnKind.Double => "DOUBLE",
+        SqlColumnKind.Boolean => "BOOLEAN",
+        SqlColumnKind.String => "TEXT",
+        SqlColumnKind.Decimal => string.Create(CultureInfo.InvariantCulture, $"DECIMAL(38,{((Decimal128Type)type).Scale})"),
+        SqlColumnKind.Date => "DATE",
+        SqlColumnKind.Timestamp => "TIMESTAMP",
+        SqlColumnKind.TimestampUtc => "TIMESTAMPTZ",
+        _ => "BLOB",
+    };
+
+    public override void Insert(SqlSession session, string? schema, string table, RecordBatch batch, IReadOnlyList<string> tableColumns, CancellationToken cancellationToken)
+    {
+        var kinds = SqlColumns.KindsOf(batch, Name);
+        var names = batch.Schema.FieldsList.Select(f => Quote(f.Name));
+        var sql = $"INSERT INTO {Qualified(schema, table)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", Enumerable.Range(0, batch.ColumnCount).Select(c => "@p" + c.ToString(CultureInfo.InvariantCulture)))})";
+        using var command = session.Command(sql);
+        var getters = new Func<int, object?>[batch.ColumnCount];
+        var parameters = new DbParameter[batch.ColumnCount];
+        for (var c = 0; c < batch.ColumnCount; c++)
+        {
+            getters[c] = SqlColumns.Values(batch.Column(c), batch.Schema.GetFieldByIndex(c).Name);
+            parameters[c] = command.CreateParameter();
+            parameters[c].ParameterName = "@p" + c.ToString(CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameters[c]);
+        }
+
+        session.Run(sql, command.Prepare);
+        for (var row = 0; row < batch.Length; row++)
+        {
+            if ((row & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (var c = 0; c < getters.Length; c++)
+            {
+                parameters[c].Value = Bind(kinds[c], getters[c](row), batch.Schema.GetFieldByIndex(c).Name, row) ?? DBNull.Value;
+            }
+
+            session.Run(sql, command.ExecuteNonQuery);
+        }
+    }
+
+    private object? Bind(SqlColumnKind kind, object? value, string column, int row) => value switch
+    {
+        null => null,
+        ulong number when number > long.MaxValue => throw SqlErrors.OutOfRange(Name, column, row, number, "INTEGER"),
+        ulong number => (long)number,
+        sbyte or short or int or long or byte or ushort or uint => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+        float number => (double)number,
+        bool flag => flag ? 1L : 0L,
+        decimal number => number.ToString(CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => kind == SqlColumnKind.TimestampUtc
+            ? time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00"
+            : time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
+    public override IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader)
+    {
+        var schema = reader.GetSchemaTable();
+        var columns = new List<SqlResultColumn>(reader.FieldCount);
+        for (var c = 0; c < reader.FieldCount; c++)
+        {
+            var declared = schema?.Rows[c]["BaseColumnName"] is string { Length: > 0 };
+            var typeName = declared ? reader.GetDataTypeName(c) : "(no declared type)";
+            var kind = declared ? KindOf(typeName.ToUpperInvariant()) : null;
+            columns.Add(new SqlResultColumn(reader.GetName(c), kind, null, static (r, i) => r.GetValue(i), typeName));
+        }
+
+        return columns;
+    }
+
+    // SQLite's affinity rules, with the exact names this engine declares read back as the kinds they came from.
+    private static SqlColumnKind? KindOf(string declared) => declared switch
+    {
+        "TINYINT" => SqlColumnKind.Int8,
+        "SMALLINT" => SqlColumnKind.Int16,
+        "INT" or "MEDIUMINT" => SqlColumnKind.Int32,
+        "UNSIGNED TINYINT" => SqlColumnKind.UInt8,
+        "UNSIGNED SMALLINT" => SqlColumnKind.UInt16,
+        "UNSIGNED INT" => SqlColumnKind.UInt32,
+        "UNSIGNED BIGINT" => SqlColumnKind.UInt64,
+        "BOOLEAN" or "BOOL" => SqlColumnKind.Boolean,
+        "DATE" => SqlColumnKind.Date,
+        "TIMESTAMP" or "DATETIME" => SqlColumnKind.Timestamp,
+        "TIMESTAMPTZ" or "TIMESTAMP WITH TIME ZONE" => SqlColumnKind.TimestampUtc,
+        "DECIMAL" or "NUMERIC" => SqlColumnKind.Decimal,
+        "FLOAT4" => SqlColumnKind.Float,
+        _ when declared.Contains("INT", StringComparison.Ordinal) => SqlColumnKind.Int64,
+        _ when declared.Contains("CHAR", StringComparison.Ordinal) || declared.Contains("CLOB", StringComparison.Ordinal)
+            || declared.Contains("TEXT", StringComparison.Ordinal) => SqlColumnKind.String,
+        _ when declared.Contains("BLOB", StringComparison.Ordinal) => SqlColumnKind.Binary,
+        _ when declared.Contains("REAL", StringComparison.Ordinal) || declared.Contains("FLOA", StringComparison.Ordinal)
+            || declared.Contains("DOUB", StringComparison.Ordinal) => SqlColumnKind.Double,
+        _ => null,
+    };
+
+    public override string Placeholder(string name) => "@" + name;
+
+    public override string ParameterName(string name) => "@" + name;
+
+    public override object ParameterValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        bool flag => flag ? 1L : 0L,
+        _ => value,
+    };
+}
