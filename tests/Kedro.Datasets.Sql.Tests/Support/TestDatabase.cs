@@ -1,3 +1,4 @@
+using Kedro.Testing.Postgres;
 using static Kedro.Datasets.Sql.Tests.Support.Config;
 
 namespace Kedro.Datasets.Sql.Tests.Support;
@@ -14,12 +15,13 @@ public sealed class TestDatabase : IDisposable
         {
             "sqlite" => "sqlite:///" + _folder.PathOf("test.db"),
             "duckdb" => "duckdb:///" + _folder.PathOf("test.duckdb"),
+            "postgresql" => PostgresServer.Shared.CreateDatabase(),
             _ => throw new ArgumentException("Unknown engine " + engine, nameof(engine)),
         };
     }
 
     /// <summary>The engines every shared behaviour runs on.</summary>
-    public static TheoryData<string> Engines => ["sqlite", "duckdb"];
+    public static TheoryData<string> Engines => ["sqlite", "duckdb", "postgresql"];
 
     public string Engine { get; }
 
