@@ -174,4 +174,15 @@ public sealed class SqlQueryDatasetTests
             batch.Schema.FieldsList.Select(f => f.DataType.TypeId));
         Assert.Equal(15.0, ((Apache.Arrow.DoubleArray)batch.Column("total")).GetValue(0));
     }
+
+    [Fact]
+    public void Load_DuckDbHugeIntSums_LoadAsInt64()
+    {
+        using var db = WithShuttles("duckdb");
+        var dataset = db.Query("SELECT sum(x) AS total FROM (VALUES (1), (2), (40)) t(x)");
+
+        var batch = (Apache.Arrow.RecordBatch)dataset.Load(typeof(Apache.Arrow.RecordBatch))!;
+
+        Assert.Equal(43L, ((Apache.Arrow.Int64Array)batch.Column("total")).GetValue(0));
+    }
 }
