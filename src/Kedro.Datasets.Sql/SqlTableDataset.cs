@@ -195,6 +195,7 @@ public sealed class SqlTableDataset : AbstractDataset<object>, ITypedLoadDataset
                         throw SqlErrors.MissingColumns(engine.Name, Shown(_saveSchema), missing, existing);
                     }
 
+                    batch = SqlAppend.Fit(batch, kinds, engine.TableKinds(session, _saveSchema, TableName), engine.Name, Shown(_saveSchema));
                     break;
             }
         }

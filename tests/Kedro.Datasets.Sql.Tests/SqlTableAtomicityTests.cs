@@ -102,4 +102,36 @@ public sealed class SqlTableAtomicityTests
 
         Assert.Equal(Rows.Shuttles("a"), (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Append_NarrowerIntegersAndFloats_AreWidenedToTheTablesTypes(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        db.Table("m").Save(new[] { new { N = 1L, X = 0.5 } }.ToList());
+        var dataset = db.Table("m", saveArgs: Map(("if_exists", "append")));
+
+        dataset.Save(new[] { new { N = 2, X = 1.5f } }.ToList());
+
+        var batch = (RecordBatch)dataset.Load(typeof(RecordBatch))!;
+        Assert.Equal([1L, 2L], ((Int64Array)batch.Column("n")).Values.ToArray());
+        Assert.Equal([0.5, 1.5], ((DoubleArray)batch.Column("x")).Values.ToArray());
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Append_ValuesTheTableWouldNotKeepExactly_AreRefusedBeforeAnyInsert(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        db.Table("m").Save(new[] { new { N = 1, Label = "a" } }.ToList());
+        var dataset = db.Table("m", saveArgs: Map(("if_exists", "append")));
+
+        var text = Assert.Throws<DatasetException>(() => dataset.Save(new[] { new { N = "many", Label = "b" } }.ToList()));
+        var wide = Assert.Throws<DatasetException>(() => dataset.Save(new[] { new { N = 5_000_000_000L, Label = "c" } }.ToList()));
+
+        Assert.Contains("column 'n' holds String values, which its", text.Message, StringComparison.Ordinal);
+        Assert.Contains("column 'n' holds Int64 values, which its", wide.Message, StringComparison.Ordinal);
+        Assert.Contains("Nothing was appended", wide.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ((RecordBatch)dataset.Load(typeof(RecordBatch))!).Length);
+    }
 }

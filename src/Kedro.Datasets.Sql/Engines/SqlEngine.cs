@@ -49,6 +49,18 @@ internal abstract class SqlEngine
     /// <summary>The columns of a table in their order, or <see langword="null"/> when there is no such table.</summary>
     public abstract IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table);
 
+    /// <summary>The columns of an existing table as a load would read them.</summary>
+    public IReadOnlyList<SqlResultColumn> TableKinds(SqlSession session, string? schema, string table)
+    {
+        var sql = $"SELECT * FROM {Qualified(schema, table)} WHERE 1 = 0";
+        using var command = session.Command(sql);
+        return session.Run(sql, () =>
+        {
+            using var reader = command.ExecuteReader();
+            return Columns(reader);
+        });
+    }
+
     /// <summary>The engine's column type for a column kind.</summary>
     public abstract string ColumnType(SqlColumnKind kind, Apache.Arrow.Types.IArrowType type);
 
