@@ -10,13 +10,18 @@ namespace Spaceflights.RawData;
 /// once: each of <c>companies</c>, <c>reviews</c> and <c>shuttles</c> that is a <see cref="SqlTableDataset"/> whose table
 /// does not exist yet is loaded from its file in <c>data/01_raw</c> with the file dataset of base's catalog
 /// (<see cref="CsvDataset"/>, <see cref="ExcelDataset"/>) and saved with the catalog's own dataset. An existing table is
-/// never touched, and a raw entry that is not a table (base's files) needs nothing.
+/// never touched, and a raw entry that is not a table (base's files) needs nothing. A raw file that cannot be read fails
+/// the run naming the table and the file.
 /// </summary>
 internal static class RawTableImport
 {
-    /// <summary>The raw datasets and the file each is read from in the raw folder, as base's catalog names them.</summary>
-    public static IReadOnlyList<(string Dataset, string File)> RawFiles { get; } =
-        [("companies", "companies.csv"), ("reviews", "reviews.csv"), ("shuttles", "shuttles.xlsx")];
+    /// <summary>The raw datasets and how base's catalog reads each from the raw folder.</summary>
+    private static readonly (string Dataset, string File, Func<string, ITypedLoadDataset> Open)[] RawFiles =
+    [
+        ("companies", "companies.csv", static path => new CsvDataset(path)),
+        ("reviews", "reviews.csv", static path => new CsvDataset(path)),
+        ("shuttles", "shuttles.xlsx", static path => new ExcelDataset(path)),
+    ];
 
     /// <summary>Imports every raw table of <paramref name="catalog"/> that is missing from its database.</summary>
     /// <param name="catalog">The run's catalog.</param>
@@ -26,7 +31,7 @@ internal static class RawTableImport
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var imported = new List<(string, long)>();
-        foreach (var (name, file) in RawFiles)
+        foreach (var (name, file, open) in RawFiles)
         {
             if (catalog.Get(name) is not SqlTableDataset table || table.Exists())
             {
@@ -34,8 +39,18 @@ internal static class RawTableImport
             }
 
             var path = Path.Combine(rawFolder, file);
-            ITypedLoadDataset source = Path.GetExtension(file) == ".xlsx" ? new ExcelDataset(path) : new CsvDataset(path);
-            var frame = (DataFrame)source.Load(typeof(DataFrame))!;
+            DataFrame frame;
+            try
+            {
+                frame = (DataFrame)open(path).Load(typeof(DataFrame))!;
+            }
+            catch (DatasetException e)
+            {
+                throw new DatasetException(
+                    $"Table '{name}' does not exist in the database yet, and it could not be filled from its raw file '{path}': {e.Message} "
+                    + "Put the raw file back (an empty raw folder is filled with sample data), or create the table.", e);
+            }
+
             table.Save(frame);
             imported.Add((name, frame.Rows.Count));
         }

@@ -78,6 +78,21 @@ public sealed partial class SqlEnvironmentTests
         Assert.Equal(SpaceflightsCopy.TestSize.Shuttles, Rows(project, "reviews").Count);
     }
 
+    [Fact]
+    public async Task Run_WithEnvSql_WhenARawFileIsMissingAmongOthers_FailsNamingTheTableAndTheFile()
+    {
+        using var project = new SpaceflightsCopy();
+        File.Delete(project.PathOf("data/01_raw/reviews.csv"));
+
+        var exitCode = await project.RunAsync("run", "--env", "sql", "--pipelines", "data_processing");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Table 'reviews' does not exist in the database yet, and it could not be filled from its raw file", project.Error, StringComparison.Ordinal);
+        Assert.Contains("reviews.csv", project.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running node", project.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.PathOf("data/01_raw/reviews.csv")));
+    }
+
     [Theory]
     [InlineData("ThreadRunner")]
     [InlineData("ParallelRunner")]
