@@ -109,4 +109,38 @@ public sealed class SqlTableDatasetTests
         Assert.True(dataset.Exists());
         Assert.False(db.Table("other").Exists());
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Load_Columns_LoadsThoseInThatOrder_AndNamesAMissingOne(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        db.Table("shuttles").Save(Rows.Shuttles("a"));
+
+        var table = (DataTable)db.Table("shuttles", Map(("columns", new List<object?> { "capacity", "id" }))).Load()!;
+        var error = Assert.Throws<DatasetException>(() => db.Table("shuttles", Map(("columns", new List<object?> { "id", "crew" }))).Load());
+
+        Assert.Equal(["capacity", "id"], table.Columns.Cast<DataColumn>().Select(c => c.ColumnName));
+        Assert.Contains("table 'shuttles' has no column 'crew', which load_args 'columns' names.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_SavesAndLoadsInThatSchema()
+    {
+        using var db = new TestDatabase("postgresql");
+        using (var connection = new Npgsql.NpgsqlConnection(Kedro.Datasets.Sql.Internal.SqlConnectionInfo.From(db.Credentials, "test").ConnectionString))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE SCHEMA staging";
+            command.ExecuteNonQuery();
+        }
+
+        var dataset = db.Table("shuttles", Map(("schema", "staging")), Map(("schema", "staging")));
+        dataset.Save(Rows.Shuttles("a"));
+
+        Assert.True(dataset.Exists());
+        Assert.False(db.Table("shuttles").Exists());
+        Assert.Equal(Rows.Shuttles("a"), (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!);
+    }
 }
