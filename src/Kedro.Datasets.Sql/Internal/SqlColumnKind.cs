@@ -138,8 +138,4 @@ internal static class SqlColumns
             throw SqlErrors.TimestampOutOfRange(column, row, e);
         }
     }
-
-    /// <summary>Whether a .NET timestamp has a part finer than a microsecond (which no engine here keeps).</summary>
-    public static DateTime Exact(DateTime value, string column, int row) =>
-        value.Ticks % 10 != 0 ? throw SqlErrors.FinerThanMicroseconds(column, row) : value;
 }
