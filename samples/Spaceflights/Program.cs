@@ -1,9 +1,10 @@
 using Kedro.Cli;
 using Kedro.Datasets.Plots;
+using Kedro.Datasets.Sql;
 using Spaceflights;
 using Spaceflights.RawData;
 
 return await KedroProject.RunAsync(args, project => project
     .AddPipelines(PipelineRegistry.Register)
-    .ConfigureDatasets(registry => registry.AddKedroPlotDatasets())
+    .ConfigureDatasets(registry => registry.AddKedroPlotDatasets().AddKedroSqlDatasets())
     .AddHooks(new RawDataHook()));

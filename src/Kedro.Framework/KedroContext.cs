@@ -80,6 +80,7 @@ public sealed class KedroContext
     {
         var confCatalog = ConfigLoader["catalog"];
         CatalogPaths.MakeAbsolute(confCatalog, ProjectPath);
+        CatalogPaths.MakeDatabaseFilesAbsolute(confCatalog, ProjectPath);
         Dictionary<string, object?> confCreds;
         try
         {
@@ -90,6 +91,8 @@ public sealed class KedroContext
             _logger.CredentialsNotFound(e.Message);
             confCreds = new Dictionary<string, object?>(StringComparer.Ordinal);
         }
+
+        CatalogPaths.MakeDatabaseFilesAbsolute(confCreds, ProjectPath);
 
         DataCatalog catalog;
         try

@@ -125,6 +125,20 @@ public sealed class KedroContextTests
     }
 
     [Fact]
+    public void Catalog_RelativeSqliteFileInCredentials_ResolvesAgainstTheProjectFolder()
+    {
+        using var project = ArithmeticProject.Create();
+        project.Write("conf/local/credentials.yml", "db:\n  con: sqlite:///data/app.db\n");
+        var hooks = new RecordingHooks();
+        using var session = KedroSession.Create(ArithmeticProject.Settings(hooks), project.Path);
+
+        _ = session.LoadContext().Catalog;
+
+        var created = Assert.Single(hooks.CatalogCreated);
+        Assert.Equal("sqlite:///" + project.Path.Replace('\\', '/').TrimEnd('/') + "/data/app.db", ((Dictionary<string, object?>)created.ConfCreds["db"]!)["con"]);
+    }
+
+    [Fact]
     public void Env_WhenNotGiven_IsNullWhileTheLoaderReadsLocal()
     {
         using var project = ArithmeticProject.Create();

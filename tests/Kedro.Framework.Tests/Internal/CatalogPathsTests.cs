@@ -47,6 +47,43 @@ public sealed class CatalogPathsTests
         Assert.Equal("C:/kedro/data/01_raw/dataset.json", ((Dictionary<string, object?>)config["ds"]!)["path"]);
     }
 
+    [Theory]
+    [InlineData("sqlite:///data/01_raw/spaceflights.db", "sqlite:////x/data/01_raw/spaceflights.db")]
+    [InlineData("sqlite:///./a.db", "sqlite:////x/a.db")]
+    [InlineData("duckdb:///data/a.duckdb", "duckdb:////x/data/a.duckdb")]
+    [InlineData("sqlite+pysqlite:///a.db", "sqlite+pysqlite:////x/a.db")]
+    [InlineData("sqlite:////abs/a.db", "sqlite:////abs/a.db")]
+    [InlineData("sqlite:///C:/data/a.db", "sqlite:///C:/data/a.db")]
+    [InlineData("sqlite:///:memory:", "sqlite:///:memory:")]
+    [InlineData("sqlite://", "sqlite://")]
+    [InlineData("postgresql://scott:tiger@localhost:5432/db", "postgresql://scott:tiger@localhost:5432/db")]
+    [InlineData("Data Source=a.db", "Data Source=a.db")]
+    public void MakeDatabaseFilesAbsolute_ResolvesRelativeSqliteAndDuckDbFilesOnly(string con, string expected)
+    {
+        var config = new Dictionary<string, object?>
+        {
+            ["db"] = new Dictionary<string, object?> { ["con"] = con },
+            ["ds"] = new Dictionary<string, object?> { ["credentials"] = new Dictionary<string, object?> { ["con"] = con }, ["sql"] = con },
+        };
+
+        CatalogPaths.MakeDatabaseFilesAbsolute(config, "/x/");
+
+        Assert.Equal(expected, ((Dictionary<string, object?>)config["db"]!)["con"]);
+        var ds = (Dictionary<string, object?>)config["ds"]!;
+        Assert.Equal(expected, ((Dictionary<string, object?>)ds["credentials"]!)["con"]);
+        Assert.Equal(con, ds["sql"]);
+    }
+
+    [Fact]
+    public void MakeDatabaseFilesAbsolute_WindowsProjectPath_UsesForwardSlashes()
+    {
+        var config = new Dictionary<string, object?> { ["db"] = new Dictionary<string, object?> { ["con"] = "sqlite:///data/a.db" } };
+
+        CatalogPaths.MakeDatabaseFilesAbsolute(config, @"C:\kedro");
+
+        Assert.Equal("sqlite:///C:/kedro/data/a.db", ((Dictionary<string, object?>)config["db"]!)["con"]);
+    }
+
     [Fact]
     public void MakeAbsolute_RelativeProjectPath_Fails()
     {

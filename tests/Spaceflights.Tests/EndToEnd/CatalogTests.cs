@@ -69,10 +69,43 @@ public sealed class CatalogTests
         Assert.DoesNotContain("not found", project.Output + project.Error, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static YamlMappingNode Load(string file)
+    [Fact]
+    public void SqlEnvironment_KeepsTheRawAndIntermediateTablesInOneSqliteFile()
+    {
+        var catalog = Load("catalog.yml", "sql");
+        string[] raw = ["companies", "reviews", "shuttles"];
+        string[] intermediate = ["preprocessed_companies", "preprocessed_shuttles", "model_input_table"];
+
+        Assert.Equal([.. raw, .. intermediate], catalog.Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        foreach (var name in raw.Concat(intermediate))
+        {
+            var entry = (YamlMappingNode)catalog[name];
+            Assert.Equal(("pandas.SQLTableDataset", name, "spaceflights_db"), (Scalar(entry, "type"), Scalar(entry, "table_name"), Scalar(entry, "credentials")));
+            var ifExists = entry.Children.TryGetValue(new YamlScalarNode("save_args"), out var saveArgs) ? Scalar((YamlMappingNode)saveArgs, "if_exists") : null;
+            Assert.Equal(intermediate.Contains(name) ? "replace" : null, ifExists);   // raw tables keep pandas' "fail"
+        }
+
+        var credentials = (YamlMappingNode)Load("credentials.yml", "sql")["spaceflights_db"];
+        Assert.Equal("sqlite:///data/01_raw/spaceflights.db", Scalar(credentials, "con"));
+    }
+
+    [Fact]
+    public async Task DescribeDatasets_WithEnvSql_ResolvesTheTablesWithTheEnvironmentsCredentials()
+    {
+        using var project = new SpaceflightsCopy();
+
+        var exitCode = await project.RunAsync("catalog", "describe-datasets", "--env", "sql");
+
+        Assert.True(exitCode == 0, project.Output + project.Error);
+        Assert.Contains("Kedro.Datasets.Sql.SqlTableDataset:", project.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", project.Output + project.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.False(File.Exists(project.PathOf("data/01_raw/spaceflights.db")));
+    }
+
+    private static YamlMappingNode Load(string file, string environment = "base")
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(SpaceflightsCopy.SampleFolder, "conf", "base", file));
+        using var reader = new StreamReader(Path.Combine(SpaceflightsCopy.SampleFolder, "conf", environment, file));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents[0].RootNode;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Kedro.Cli;
 using Kedro.Datasets.Plots;
+using Kedro.Datasets.Sql;
 using Spaceflights.RawData;
 
 namespace Spaceflights.Tests.Support;
@@ -50,7 +51,7 @@ internal sealed class SpaceflightsCopy : IDisposable
         using var error = new StringWriter();
         var exitCode = await KedroProject.RunAsync(args, project => project
             .AddPipelines(PipelineRegistry.Register)
-            .ConfigureDatasets(registry => registry.AddKedroPlotDatasets())
+            .ConfigureDatasets(registry => registry.AddKedroPlotDatasets().AddKedroSqlDatasets())
             .AddHooks(new RawDataHook(TestSize))
             .WithProjectPath(Root)
             .WithConsole(output, error));
