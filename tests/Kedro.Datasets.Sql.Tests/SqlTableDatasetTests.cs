@@ -1,5 +1,7 @@
 using System.Data;
+using System.Globalization;
 using Apache.Arrow;
+using Apache.Arrow.Types;
 using Kedro.Datasets.Sql.Tests.Support;
 using Kedro.IO;
 using Microsoft.Data.Analysis;
@@ -24,6 +26,66 @@ public sealed class SqlTableDatasetTests
 
         Assert.Equal(rows, (List<TypedRow>)dataset.Load(typeof(List<TypedRow>))!);
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Save_NullsAndTimestampUnits_RoundTripInEveryColumnKind(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        var dataset = db.Table("nulls");
+        var at = new DateTimeOffset(2024, 2, 29, 13, 14, 15, TimeSpan.Zero);
+        var batch = new RecordBatch.Builder()
+            .Append("i16", true, new Int16Array.Builder().Append(-7).AppendNull().Build())
+            .Append("i32", true, new Int32Array.Builder().Append(-70000).AppendNull().Build())
+            .Append("i64", true, new Int64Array.Builder().Append(long.MinValue).AppendNull().Build())
+            .Append("f32", true, new FloatArray.Builder().Append(1.5f).AppendNull().Build())
+            .Append("f64", true, new DoubleArray.Builder().Append(-0.25).AppendNull().Build())
+            .Append("flag", true, new BooleanArray.Builder().Append(false).AppendNull().Build())
+            .Append("text", true, new StringArray.Builder().Append("x").AppendNull().Build())
+            .Append("at_s", true, new TimestampArray.Builder(new TimestampType(TimeUnit.Second, (string?)null)).Append(at).AppendNull().Build())
+            .Append("at_ms", true, new TimestampArray.Builder(new TimestampType(TimeUnit.Millisecond, (string?)null)).Append(at.AddMilliseconds(5)).AppendNull().Build())
+            .Append("at_utc", true, new TimestampArray.Builder(new TimestampType(TimeUnit.Microsecond, "UTC")).Append(at.AddTicks(10)).AppendNull().Build())
+            .Build();
+
+        dataset.Save(batch);
+
+        var table = (DataTable)dataset.Load()!;
+        var first = table.Rows[0];
+        Assert.Equal(-7L, Convert.ToInt64(first["i16"], CultureInfo.InvariantCulture));
+        Assert.Equal(-70000L, Convert.ToInt64(first["i32"], CultureInfo.InvariantCulture));
+        Assert.Equal(long.MinValue, Convert.ToInt64(first["i64"], CultureInfo.InvariantCulture));
+        Assert.Equal(1.5, Convert.ToDouble(first["f32"], CultureInfo.InvariantCulture));
+        Assert.Equal(-0.25, Convert.ToDouble(first["f64"], CultureInfo.InvariantCulture));
+        Assert.False(Convert.ToBoolean(first["flag"], CultureInfo.InvariantCulture));
+        Assert.Equal("x", first["text"]);
+        Assert.Equal(at.DateTime, Time(first["at_s"]));
+        Assert.Equal(at.AddMilliseconds(5).DateTime, Time(first["at_ms"]));
+        Assert.Equal(at.AddTicks(10).DateTime, Time(first["at_utc"]));
+        Assert.All(table.Columns.Cast<DataColumn>(), c => Assert.Equal(DBNull.Value, table.Rows[1][c]));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Save_TimestampOutsideDotNetsRange_IsRefusedNamingColumnAndRow(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        var dataset = db.Table("events");
+        var batch = new RecordBatch.Builder()
+            .Append("at", true, new TimestampArray(new TimestampType(TimeUnit.Second, (string?)null), new ArrowBuffer.Builder<long>().Append(0).Append(long.MaxValue / 2).Build(), ArrowBuffer.Empty, 2, 0, 0))
+            .Build();
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(batch));
+
+        Assert.Contains("Column 'at' row 1 holds a timestamp outside .NET's range (years 1 to 9999).", error.Message, StringComparison.Ordinal);
+        Assert.False(dataset.Exists());
+    }
+
+    private static DateTime Time(object value) => value switch
+    {
+        DateTimeOffset time => time.UtcDateTime,
+        DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Unspecified),
+        _ => throw new InvalidCastException(value.GetType().Name),
+    };
 
     [Theory]
     [MemberData(nameof(Engines))]

@@ -16,6 +16,10 @@ internal sealed class SqliteEngine : SqlEngine
 {
     public static readonly SqliteEngine Instance = new();
 
+    private static readonly object True = 1L;
+
+    private static readonly object False = 0L;
+
     private SqliteEngine()
     {
     }
@@ -90,17 +94,20 @@ internal sealed class SqliteEngine : SqlEngine
         var names = batch.Schema.FieldsList.Select(f => Quote(f.Name));
         var sql = $"INSERT INTO {Qualified(schema, table)} ({string.Join(", ", names)}) VALUES ({string.Join(", ", Enumerable.Range(0, batch.ColumnCount).Select(c => "@p" + c.ToString(CultureInfo.InvariantCulture)))})";
         using var command = session.Command(sql);
-        var getters = new Func<int, object?>[batch.ColumnCount];
+        var values = new Func<int, object>[batch.ColumnCount];
         var parameters = new DbParameter[batch.ColumnCount];
         for (var c = 0; c < batch.ColumnCount; c++)
         {
-            getters[c] = SqlColumns.Values(batch.Column(c), batch.Schema.GetFieldByIndex(c).Name);
+            var column = batch.Schema.GetFieldByIndex(c).Name;
+            var kind = kinds[c];
+            values[c] = TypedValues(batch.Column(c), column, kind) ?? ObjectValues(SqlColumns.Values(batch.Column(c), column), kind, column);
             parameters[c] = command.CreateParameter();
             parameters[c].ParameterName = "@p" + c.ToString(CultureInfo.InvariantCulture);
             command.Parameters.Add(parameters[c]);
         }
 
         session.Run(sql, command.Prepare);
+        Func<int> execute = command.ExecuteNonQuery;
         for (var row = 0; row < batch.Length; row++)
         {
             if ((row & 1023) == 0)
@@ -108,14 +115,37 @@ internal sealed class SqliteEngine : SqlEngine
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            for (var c = 0; c < getters.Length; c++)
+            for (var c = 0; c < values.Length; c++)
             {
-                parameters[c].Value = Bind(kinds[c], getters[c](row), batch.Schema.GetFieldByIndex(c).Name, row) ?? DBNull.Value;
+                parameters[c].Value = values[c](row);
             }
 
-            session.Run(sql, command.ExecuteNonQuery);
+            session.Run(sql, execute);
         }
     }
+
+    // The parameter value of each row of a column, read straight from the Arrow array in the type SQLite stores (one box,
+    // no intermediate value); null for a column that goes through Bind.
+    private static Func<int, object>? TypedValues(IArrowArray array, string column, SqlColumnKind kind)
+    {
+        switch (array)
+        {
+            case Int64Array a: return i => a.IsNull(i) ? DBNull.Value : a.Values[i];
+            case Int32Array a: return i => a.IsNull(i) ? DBNull.Value : (long)a.Values[i];
+            case Int16Array a: return i => a.IsNull(i) ? DBNull.Value : (long)a.Values[i];
+            case DoubleArray a: return i => a.IsNull(i) ? DBNull.Value : a.Values[i];
+            case FloatArray a: return i => a.IsNull(i) ? DBNull.Value : (double)a.Values[i];
+            case BooleanArray a: return i => a.GetValue(i) is { } flag ? (flag ? True : False) : DBNull.Value;
+            case StringArray a: return i => a.IsNull(i) ? DBNull.Value : a.GetString(i);
+            case TimestampArray a:
+                var unit = ((TimestampType)a.Data.DataType).Unit;
+                return i => a.IsNull(i) ? DBNull.Value : Time(SqlColumns.Microseconds(a.Values[i], unit, column, i, DateTimeKind.Unspecified), kind);
+            default: return null;
+        }
+    }
+
+    private Func<int, object> ObjectValues(Func<int, object?> getter, SqlColumnKind kind, string column) =>
+        i => Bind(kind, getter(i), column, i) ?? DBNull.Value;
 
     private object? Bind(SqlColumnKind kind, object? value, string column, int row) => value switch
     {
@@ -127,11 +157,13 @@ internal sealed class SqliteEngine : SqlEngine
         bool flag => flag ? 1L : 0L,
         decimal number => number.ToString(CultureInfo.InvariantCulture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => kind == SqlColumnKind.TimestampUtc
-            ? time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00"
-            : time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+        DateTime time => Time(time, kind),
         _ => value,
     };
+
+    private static string Time(DateTime time, SqlColumnKind kind) => kind == SqlColumnKind.TimestampUtc
+        ? time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00"
+        : time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
     public override IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader)
     {

@@ -119,7 +119,11 @@ internal static class SqlColumns
         }
     }
 
-    private static DateTime Microseconds(long value, TimeUnit unit, string column, int row, DateTimeKind kind)
+    /// <summary>
+    /// The time of an Arrow timestamp <paramref name="value"/> in <paramref name="unit"/>s since the epoch; a time finer
+    /// than a microsecond or outside <see cref="DateTime"/>'s range is refused naming <paramref name="column"/> and row.
+    /// </summary>
+    public static DateTime Microseconds(long value, TimeUnit unit, string column, int row, DateTimeKind kind)
     {
         long ticks;
         try
