@@ -6,8 +6,9 @@ using Kedro.IO;
 namespace Kedro.Datasets.Sql.Tests;
 
 /// <summary>
-/// DuckDB lets one process open a file for writing. Another process holding the file's lock (here a Python process
-/// taking the same POSIX record lock DuckDB takes) makes a load or save wait a bounded time, then fail saying so.
+/// DuckDB lets one process open a file for writing. Another process holding the file's lock (here
+/// Kedro.Datasets.Sql.LockHolder, a small .NET program holding the file open with DuckDB, started with `dotnet exec`)
+/// makes a load or save wait a bounded time, then fail saying so.
 /// </summary>
 [Collection(nameof(DuckDbLockTests))]
 public sealed class DuckDbLockTests : IDisposable
@@ -18,16 +19,16 @@ public sealed class DuckDbLockTests : IDisposable
 
     private static Process HoldLock(string path)
     {
-        var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
+        var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add("import fcntl, sys\nf = open(sys.argv[1], 'r+b')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('locked', flush=True)\nsys.stdin.read()");
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "LockHolder", "Kedro.Datasets.Sql.LockHolder.dll"));
         start.ArgumentList.Add(path);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("python3 did not start");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Kedro.Datasets.Sql.LockHolder did not start");
         Assert.Equal("locked", process.StandardOutput.ReadLine());
         return process;
     }
