@@ -65,7 +65,10 @@ public sealed class SqlTableDatasetTests
 
         var error = Assert.Throws<DatasetException>(() => dataset.Save(Rows.Shuttles("b")));
 
-        Assert.Contains("Table 'shuttles' already exists.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Table 'shuttles' already exists. SqlTableDataset saves to the ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" table 'shuttles' with if_exists 'fail'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save_args: {if_exists: replace}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("{if_exists: append}", error.Message, StringComparison.Ordinal);
         Assert.Equal(Rows.Shuttles("a"), (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!);
     }
 
