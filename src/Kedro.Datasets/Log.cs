@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning, Message = "{Message}")]
     public static partial void CredentialsNotPropagated(this ILogger logger, string message);
+
+    [LoggerMessage(EventId = 6102, Level = LogLevel.Warning, Message = "{Message}")]
+    public static partial void PartitionFolderRestored(this ILogger logger, string message);
 }
