@@ -72,6 +72,24 @@ public sealed class SqlTableDatasetTests
         Assert.Equal(Rows.Shuttles("a"), (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!);
     }
 
+    [Fact]
+    public void TypedLoad_LogsTheRequestedTypeAndWrapsFailuresInKedrosWords()
+    {
+        using var db = new TestDatabase("sqlite");
+        db.Table("shuttles").Save(Rows.Shuttles("a"));
+        var logger = new Kedro.Testing.ListLogger();
+        var dataset = new SqlTableDataset("shuttles", db.Credentials) { Logger = logger };
+        var missing = new SqlTableDataset("nowhere", db.Credentials) { Logger = logger };
+
+        dataset.Load(typeof(DataTable));
+        var error = Assert.Throws<DatasetException>(() => missing.Load(typeof(DataTable)));
+
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Debug
+            && e.Message.StartsWith("Loading ", StringComparison.Ordinal) && e.Message.EndsWith(" as 'DataTable'", StringComparison.Ordinal));
+        Assert.StartsWith("Failed while loading data from dataset", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no table 'nowhere'", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public void Save_Replace_RewritesTheTableWithTheNewColumns(string engine)
