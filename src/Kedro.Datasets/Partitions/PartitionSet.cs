@@ -361,11 +361,11 @@ internal sealed class PartitionSet
         {
             cancellationToken.ThrowIfCancellationRequested();
             var partition = Create(PathOf(folder, id));
-            var data = lazily && value is Delegate producer && producer.Method.GetParameters().Length == 0 ? Produce(producer) : value;
+            var data = lazily && value is Delegate producer && producer.Method.GetParameters().Length == 0 ? Produce(producer, isAsync) : value;
             if (lazily && value is Delegate && IsAwaitable(data))
             {
-                // The producer is asynchronous: save what its task gives. A synchronous save waits for it (the task's
-                // continuations do not need this thread: the producer runs its own code).
+                // The producer is asynchronous: save what its task gives. A synchronous save waits for it; the producer ran
+                // without the caller's synchronization context, so its continuations do not need this blocked thread.
                 var produced = Awaited(data!, id);
                 data = isAsync ? await produced.ConfigureAwait(false) : produced.GetAwaiter().GetResult();
             }
@@ -403,6 +403,25 @@ internal sealed class PartitionSet
         }
 
         throw PartitionErrors.ProducerWithoutResult(OwnerType, id);
+    }
+
+    private static object? Produce(Delegate producer, bool isAsync)
+    {
+        var context = SynchronizationContext.Current;
+        if (isAsync || context is null)
+        {
+            return Produce(producer);
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Produce(producer);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
     }
 
     private static object? Produce(Delegate producer)

@@ -220,6 +220,40 @@ public sealed class PartitionedDatasetTests : IDisposable
     }
 
     [Fact]
+    public void Save_AsyncProducerUnderASingleThreadedContext_DoesNotWaitOnItself()
+    {
+        var context = new QueueContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            // A producer's continuation posted to a one-thread context whose thread the save blocks would never run; this
+            // context counts what is posted to it (and runs it elsewhere, so that the test ends either way).
+            Text().Save(new Dictionary<string, Func<Task<string>>> { ["a"] = async () => { await Task.Yield(); return "A"; } });
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.Equal("A", _dir.Read("parts/a.txt"));
+        Assert.Equal(0, context.Posted);
+    }
+
+    private sealed class QueueContext : SynchronizationContext
+    {
+        private int _posted;
+
+        public int Posted => Volatile.Read(ref _posted);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posted);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
+    [Fact]
     public void Save_ProducerOfATaskWithoutResult_IsRefused()
     {
         var error = Assert.Throws<DatasetException>(() => Text().Save(new Dictionary<string, Func<Task>> { ["a"] = () => Task.CompletedTask }));
