@@ -183,7 +183,7 @@ public sealed class SqlTableDataset : AbstractDataset<object>, ITypedLoadDataset
             switch (_ifExists)
             {
                 case "fail":
-                    throw SqlErrors.TableExists(TableName);
+                    throw SqlErrors.TableExists(TypeName, engine.Name, TableName, _saveSchema);
                 case "replace":
                     session.Execute("DROP TABLE " + qualified);
                     existing = null;

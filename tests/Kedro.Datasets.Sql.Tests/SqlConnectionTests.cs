@@ -85,6 +85,41 @@ public sealed class SqlConnectionTests
     }
 
     [Theory]
+    [InlineData("Host=localhost;Username=kedro;PSW=hunter2-psw;Database=db")]
+    [InlineData("Host=localhost;Username=kedro;PWD=hunter2-psw;Database=db")]
+    [InlineData("Host=localhost;Username=kedro;password=hunter2-psw;Database=db")]
+    [InlineData("Host=localhost;Username=kedro;Password=pw;SSL Password=hunter2-psw;Database=db")]
+    [InlineData("Host=localhost;Username=kedro;Password=pw;SslPassword=hunter2-psw;Database=db")]
+    public void AdoConnectionString_PostgresPasswordUnderAnyKey_IsRedactedAndScrubbed(string con)
+    {
+        var info = Parse(con);
+
+        Assert.IsType<PostgresEngine>(info.Engine);
+        Assert.DoesNotContain("hunter2-psw", info.Display, StringComparison.Ordinal);
+        Assert.Contains("***", info.Display, StringComparison.Ordinal);
+        Assert.Equal("failed for ***", info.Scrub("failed for hunter2-psw"));
+        Assert.Equal(con, info.ConnectionString);
+    }
+
+    [Fact]
+    public void AdoConnectionString_SqlitePassword_IsRedacted()
+    {
+        var info = Parse("Data Source=data/secret.db;Pwd=hunter2-sqlite", "sqlite");
+
+        Assert.DoesNotContain("hunter2-sqlite", info.Display, StringComparison.Ordinal);
+        Assert.Equal("***", info.Scrub("hunter2-sqlite"));
+    }
+
+    [Fact]
+    public void ShortPassword_IsNotReplacedWithinMessages()
+    {
+        var info = Parse("postgresql://kedro:e@db.example:5432/analytics");
+
+        Assert.True(info.HasShortPassword);
+        Assert.False(Parse("postgresql://kedro:long-enough@db.example:5432/analytics").HasShortPassword);
+    }
+
+    [Theory]
     [InlineData("sqlite://")]
     [InlineData("sqlite:///:memory:")]
     [InlineData("duckdb:///:memory:")]

@@ -56,6 +56,24 @@ public sealed class SqlErrorTests
     }
 
     [Fact]
+    public void ShortPassword_LeavesTheDatabasesMessageOut_InsteadOfManglingIt()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var dataset = new SqlTableDataset("t", Map(("con", $"postgresql://kedro:e@127.0.0.1:{port}/db?connect_timeout=2")));
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Load());
+
+        Assert.Contains($"PostgreSQL connection 'postgresql://kedro:***@127.0.0.1:{port}/db", error.Message, StringComparison.Ordinal);
+        Assert.Contains("could not be opened. The database's message is not shown because the connection's password is too short",
+            error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not b*** r***ach***d", error.Message, StringComparison.Ordinal);
+        Assert.All(Messages(error), m => Assert.DoesNotContain("reached", m, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void PasswordInAdoConnectionString_NeverAppears()
     {
         var server = PostgresServer.Shared;
@@ -132,7 +150,7 @@ public sealed class SqlErrorTests
         var credentials = Map(("con", "sqlite:///a.db"));
 
         Assert.Equal("'table_name' argument cannot be empty.", Assert.Throws<ArgumentException>(() => new SqlTableDataset("", credentials)).Message);
-        Assert.Equal("'sometimes' is not valid for if_exists",
+        Assert.Equal("'sometimes' is not valid for if_exists: SqlTableDataset's save_args 'if_exists' is one of 'fail' (the default), 'replace', 'append'.",
             Assert.Throws<ArgumentException>(() => new SqlTableDataset("t", credentials, saveArgs: Map(("if_exists", "sometimes")))).Message);
         Assert.Contains("does not support load_args 'index_col'",
             Assert.Throws<ArgumentException>(() => new SqlTableDataset("t", credentials, Map(("index_col", "id")))).Message, StringComparison.Ordinal);

@@ -127,8 +127,29 @@ public sealed class SqlTableDatasetTests
 
         var error = Assert.Throws<DatasetException>(() => dataset.Save(Rows.Shuttles("b")));
 
-        Assert.Contains("Table 'shuttles' already exists.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Table 'shuttles' already exists. SqlTableDataset saves to the ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(" table 'shuttles' with if_exists 'fail'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("save_args: {if_exists: replace}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("{if_exists: append}", error.Message, StringComparison.Ordinal);
         Assert.Equal(Rows.Shuttles("a"), (List<Shuttle>)dataset.Load(typeof(List<Shuttle>))!);
+    }
+
+    [Fact]
+    public void TypedLoad_LogsTheRequestedTypeAndWrapsFailuresInKedrosWords()
+    {
+        using var db = new TestDatabase("sqlite");
+        db.Table("shuttles").Save(Rows.Shuttles("a"));
+        var logger = new Kedro.Testing.ListLogger();
+        var dataset = new SqlTableDataset("shuttles", db.Credentials) { Logger = logger };
+        var missing = new SqlTableDataset("nowhere", db.Credentials) { Logger = logger };
+
+        dataset.Load(typeof(DataTable));
+        var error = Assert.Throws<DatasetException>(() => missing.Load(typeof(DataTable)));
+
+        Assert.Contains(logger.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Debug
+            && e.Message.StartsWith("Loading ", StringComparison.Ordinal) && e.Message.EndsWith(" as 'DataTable'", StringComparison.Ordinal));
+        Assert.StartsWith("Failed while loading data from dataset", error.Message, StringComparison.Ordinal);
+        Assert.Contains("has no table 'nowhere'", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

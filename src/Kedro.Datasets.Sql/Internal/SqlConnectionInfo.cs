@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Kedro.Datasets.Sql.Engines;
+using Npgsql;
 
 namespace Kedro.Datasets.Sql.Internal;
 
@@ -13,14 +14,25 @@ internal sealed class SqlConnectionInfo
     private const string Redacted = "***";
     private static readonly string[] CredentialKeys = ["con", "engine"];
 
-    private readonly string? _password;
+    // The keys that Npgsql, Microsoft.Data.Sqlite and DuckDB.NET read as a password (key names are case-insensitive).
+    private static readonly string[] PasswordKeys = ["Password", "Pwd", "PSW", "SSL Password", "SslPassword"];
+
+    /// <summary>Below this length a password is not replaced within messages: the provider's message is left out instead.</summary>
+    private const int ShortestScrubbed = 4;
+
+    private readonly string[] _passwords;
 
     private SqlConnectionInfo(SqlEngine engine, string connectionString, string display, string? password, string? filePath)
+        : this(engine, connectionString, display, [password], filePath)
+    {
+    }
+
+    private SqlConnectionInfo(SqlEngine engine, string connectionString, string display, IEnumerable<string?> passwords, string? filePath)
     {
         Engine = engine;
         ConnectionString = connectionString;
         Display = display;
-        _password = string.IsNullOrEmpty(password) ? null : password;
+        _passwords = [.. passwords.Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length)];
         FilePath = filePath;
     }
 
@@ -36,11 +48,22 @@ internal sealed class SqlConnectionInfo
     /// <summary>The database file of SQLite and DuckDB as configured (a relative path resolves against the current folder when opened).</summary>
     public string? FilePath { get; }
 
-    /// <summary>Replaces the password wherever it occurs in <paramref name="text"/> (a provider's message).</summary>
-    public string Scrub(string text) => _password is null ? text : text.Replace(_password, Redacted, StringComparison.Ordinal);
+    /// <summary>Whether a password is so short that replacing it within messages would mangle them.</summary>
+    public bool HasShortPassword => _passwords.Any(p => p.Length < ShortestScrubbed);
 
-    /// <summary>Whether <paramref name="text"/> holds the password.</summary>
-    public bool Reveals(string? text) => _password is not null && text is not null && text.Contains(_password, StringComparison.Ordinal);
+    /// <summary>Replaces the passwords wherever they occur in <paramref name="text"/> (a provider's message).</summary>
+    public string Scrub(string text)
+    {
+        foreach (var password in _passwords)
+        {
+            text = text.Replace(password, Redacted, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds a password.</summary>
+    public bool Reveals(string? text) => text is not null && _passwords.Any(p => text.Contains(p, StringComparison.Ordinal));
 
     /// <summary>Reads Kedro's <c>credentials</c> mapping: <c>con</c> (a URL or an ADO.NET connection string) and optionally <c>engine</c>.</summary>
     public static SqlConnectionInfo From(IReadOnlyDictionary<string, object?>? credentials, string typeName)
@@ -113,7 +136,7 @@ internal sealed class SqlConnectionInfo
             throw SqlErrors.InMemory(typeName, url);
         }
 
-        return new SqlConnectionInfo(engine, engine.FileConnectionString(path), url, null, path);
+        return new SqlConnectionInfo(engine, engine.FileConnectionString(path), url, (string?)null, path);
     }
 
     private static SqlConnectionInfo FromConnectionString(string con, SqlEngine? named, string typeName)
@@ -161,15 +184,18 @@ internal sealed class SqlConnectionInfo
             }
         }
 
-        var password = Find("Password", "Pwd");
-        if (password is not null)
+        if (engine is PostgresEngine)
         {
-            foreach (var key in new[] { "Password", "Pwd" })
+            return FromNpgsqlConnectionString(con, typeName);
+        }
+
+        var passwords = new List<string?>();
+        foreach (var key in PasswordKeys)
+        {
+            passwords.Add(Find(key));
+            if (builder.ContainsKey(key))
             {
-                if (builder.ContainsKey(key))
-                {
-                    builder[key] = Redacted;
-                }
+                builder[key] = Redacted;
             }
         }
 
@@ -182,6 +208,34 @@ internal sealed class SqlConnectionInfo
             }
         }
 
-        return new SqlConnectionInfo(engine, engine.AdoConnectionString(con), display, password, engine is PostgresEngine ? null : dataSource);
+        return new SqlConnectionInfo(engine, engine.AdoConnectionString(con), display, passwords, dataSource);
+    }
+
+    // Npgsql reads its password and its client certificate's password under several keys (Password, PSW, PWD, SSL Password):
+    // its own builder finds them whatever the spelling.
+    private static SqlConnectionInfo FromNpgsqlConnectionString(string con, string typeName)
+    {
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(con);
+        }
+        catch (ArgumentException)
+        {
+            throw SqlErrors.BadConnectionString(typeName);
+        }
+
+        string?[] passwords = [builder.Password, builder.SslPassword];
+        if (!string.IsNullOrEmpty(builder.Password))
+        {
+            builder.Password = Redacted;
+        }
+
+        if (!string.IsNullOrEmpty(builder.SslPassword))
+        {
+            builder.SslPassword = Redacted;
+        }
+
+        return new SqlConnectionInfo(PostgresEngine.Instance, PostgresEngine.Instance.AdoConnectionString(con), builder.ConnectionString, passwords, null);
     }
 }

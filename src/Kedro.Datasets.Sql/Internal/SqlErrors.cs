@@ -61,13 +61,17 @@ internal static class SqlErrors
         new($"'{typeName}' has the connection URL '{display}', which {problem}. Write postgresql://user:password@host:port/database.");
 
     public static ArgumentException BadIfExists(object? value) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"'{value}' is not valid for if_exists"));
+        new(string.Create(CultureInfo.InvariantCulture,
+            $"'{value}' is not valid for if_exists: SqlTableDataset's save_args 'if_exists' is one of 'fail' (the default), 'replace', 'append'."));
 
     public static ArgumentException Versioned(string typeName) =>
         new($"'{typeName}' does not support versioning: a database table holds one version. Remove 'versioned: true' from the dataset's "
             + "configuration.");
 
-    public static SqlDatasetFailure TableExists(string table) => new($"Table '{table}' already exists.");
+    public static SqlDatasetFailure TableExists(string typeName, string engine, string table, string? schema) =>
+        new($"Table '{table}' already exists. {typeName} saves to the {engine} table '{(schema is null ? table : schema + "." + table)}' "
+            + "with if_exists 'fail' (the default), which refuses an existing table. Set save_args: {if_exists: replace} to rewrite it "
+            + "or {if_exists: append} to add the rows.");
 
     public static SqlDatasetFailure NoTable(string engine, string table) =>
         new($"{engine} has no table '{table}'. Save the dataset first, or check 'table_name' and 'schema'.");
@@ -112,15 +116,15 @@ internal static class SqlErrors
             + "(to text, a number, a date or a timestamp).");
 
     public static SqlDatasetFailure OpenFailed(SqlConnectionInfo info, Exception e) =>
-        Failure(info, $"{info.Engine.Name} connection '{info.Display}' could not be opened: {info.Engine.DescribeOpenFailure(info, e)}", e);
+        Failure(info, $"{info.Engine.Name} connection '{info.Display}' could not be opened", info.Engine.DescribeOpenFailure(info, e), e);
 
     public static SqlDatasetFailure StatementFailed(SqlConnectionInfo info, string statement, Exception e) =>
-        Failure(info, $"{info.Engine.Name} failed on statement '{FirstLine(statement)}': {Message(e)}", e);
+        Failure(info, $"{info.Engine.Name} failed on statement '{FirstLine(statement)}'", Message(e), e);
 
     public static SqlDatasetFailure DuckDbLocked(SqlConnectionInfo info, string path, TimeSpan waited, Exception e) =>
-        Failure(info, string.Create(CultureInfo.InvariantCulture,
+        new(string.Create(CultureInfo.InvariantCulture,
             $"DuckDB file '{path}' is held by another process (DuckDB lets one process open a file for writing); waited {waited.TotalSeconds:0.#} s. "
-            + $"Close the other process, or give it its own database file. {Message(e)}"), e);
+            + $"Close the other process, or give it its own database file. {info.Scrub(Message(e))}"), Reveals(info, e) ? null : e);
 
     public static SqlDatasetFailure QueryParameterMissing(string name) =>
         new($"The query uses the parameter ':{name}', which load_args 'params' does not give. Add '{name}' to 'params'.");
@@ -154,8 +158,12 @@ internal static class SqlErrors
         return text;
     }
 
-    private static SqlDatasetFailure Failure(SqlConnectionInfo info, string message, Exception e) =>
-        new(info.Scrub(message), Reveals(info, e) ? null : e);
+    // A password too short to replace within a text (one letter would mangle every word) keeps the provider's message out.
+    private static SqlDatasetFailure Failure(SqlConnectionInfo info, string what, string detail, Exception e) =>
+        info.HasShortPassword
+            ? new(what + ". The database's message is not shown because the connection's password is too short to hide within it "
+                + "(under 4 characters); use a longer password to see it.")
+            : new(info.Scrub(what + ": " + detail), Reveals(info, e) ? null : e);
 
     private static bool Reveals(SqlConnectionInfo info, Exception e)
     {

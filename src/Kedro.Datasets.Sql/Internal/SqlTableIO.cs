@@ -32,23 +32,8 @@ internal static class SqlTableIO
     }
 
     /// <summary>Runs a typed load with the dataset base class's logging and failure wording.</summary>
-    public static object? Load(IDataset dataset, ILogger logger, Func<RecordBatch> read, Type requestedType)
-    {
-        ArgumentNullException.ThrowIfNull(requestedType);
-        if (logger.IsEnabled(LogLevel.Debug))
-        {
-            logger.LoadingAs(dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType));
-        }
-
-        try
-        {
-            return As(read(), requestedType);
-        }
-        catch (Exception e) when (e is not DatasetException and not OperationCanceledException)
-        {
-            throw new DatasetException(DatasetFailureText.LoadFailed(dataset, e.Message), e);
-        }
-    }
+    public static object? Load(IDataset dataset, ILogger logger, Func<RecordBatch> read, Type requestedType) =>
+        TypedLoads.Run(dataset, logger, requestedType, type => As(read(), type));
 
     /// <summary>
     /// For a database file (SQLite, DuckDB), whether it exists; a load of a missing file is refused here rather than

@@ -198,14 +198,14 @@ public sealed class IncrementalDataset : AbstractDataset<object>, ITypedLoadData
     /// <inheritdoc/>
     protected override void SaveCore(object data)
     {
-        _set.SaveAsync(data, overwrite: false, lazily: true, isAsync: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _set.SaveAsync(data, overwrite: false, lazily: true, isAsync: false, Logger, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Invalidate();
     }
 
     /// <inheritdoc/>
     protected override async ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken)
     {
-        await _set.SaveAsync(data, overwrite: false, lazily: true, isAsync: true, cancellationToken).ConfigureAwait(false);
+        await _set.SaveAsync(data, overwrite: false, lazily: true, isAsync: true, Logger, cancellationToken).ConfigureAwait(false);
         Invalidate();
     }
 
@@ -242,7 +242,7 @@ public sealed class IncrementalDataset : AbstractDataset<object>, ITypedLoadData
             if (_listing is null)
             {
                 var checkpoint = ReadCheckpoint();
-                var all = _set.List(excluded: _checkpointPath);
+                var all = _set.List(Logger, excluded: _checkpointPath);
                 _listing = checkpoint is null ? all : all.FindAll(p => _comparison(p.Id, checkpoint));
             }
 

@@ -7,6 +7,17 @@ internal static class PartitionErrors
 {
     public static DatasetException NoPartitions(string path) => new($"No partitions found in '{path}'");
 
+    public static DatasetException AmbiguousLeftovers(string typeName, string path, IEnumerable<string> leftovers) =>
+        new($"'{typeName}' finds no folder '{path}' but several folders that interrupted overwrites left next to it: "
+            + string.Join(", ", leftovers.Select(l => $"'{l}'")) + $". Rename the one holding the partitions to '{path}' and delete the others.");
+
+    public static string FolderRestored(string typeName, string path, string leftover) =>
+        $"'{typeName}' found no folder '{path}' but the folder '{leftover}' that an interrupted overwrite left; it was moved back to '{path}'.";
+
+    public static DatasetException ProducerWithoutResult(string typeName, string id) =>
+        new($"'{typeName}' cannot save partition '{id}': its function returned a Task or ValueTask without a result, so there is no "
+            + "data to save. Return the data, or a Task<T>/ValueTask<T> of it.");
+
     public static DatasetException VersionedPartitions(string typeName) =>
         new($"`{typeName}` does not support versioning of the underlying dataset. Please remove `versioned` flag from the dataset definition.");
 

@@ -158,9 +158,9 @@ internal sealed class PartitionSet
         !registry.Contains(typeName) && KedroTypes.Value.Contains(typeName) ? KedroTypes.Value : registry;
 
     /// <summary>The partitions under the folder, sorted by path (ordinal), leaving out <paramref name="excluded"/>.</summary>
-    public List<Partition> List(string? excluded = null)
+    public List<Partition> List(ILogger logger, string? excluded = null)
     {
-        if (!Directory.Exists(_fullPath))
+        if (!Directory.Exists(_fullPath) && !Restore(logger))
         {
             return [];
         }
@@ -280,9 +280,14 @@ internal sealed class PartitionSet
     /// when <paramref name="lazily"/>. With <paramref name="overwrite"/>, the partitions are written to a new folder next to
     /// the dataset's, which replaces the old one only once every partition is written.
     /// </summary>
-    public async ValueTask SaveAsync(object data, bool overwrite, bool lazily, bool isAsync, CancellationToken cancellationToken)
+    public async ValueTask SaveAsync(object data, bool overwrite, bool lazily, bool isAsync, ILogger logger, CancellationToken cancellationToken)
     {
         var entries = Entries(data);
+        if (!Directory.Exists(_fullPath))
+        {
+            Restore(logger);
+        }
+
         if (!overwrite || !Directory.Exists(_fullPath))
         {
             await WriteAsync(entries, Path, lazily, isAsync, cancellationToken).ConfigureAwait(false);
@@ -317,13 +322,53 @@ internal sealed class PartitionSet
         }
     }
 
+    /// <summary>
+    /// Brings back the folder that an overwrite interrupted between its two moves left as <c>.name.&lt;guid&gt;.old</c> next to
+    /// where it belongs; refuses when there are several such folders. Returns whether the folder exists now.
+    /// </summary>
+    private bool Restore(ILogger logger)
+    {
+        var parent = System.IO.Path.GetDirectoryName(_fullPath);
+        if (parent is null || !Directory.Exists(parent))
+        {
+            return false;
+        }
+
+        var name = System.IO.Path.GetFileName(_fullPath);
+        var leftovers = Directory.GetDirectories(parent, $".{name}.*.old")
+            .Where(d => System.IO.Path.GetFileName(d) is var n && n.Length == name.Length + 38
+                && Guid.TryParseExact(n.AsSpan(name.Length + 2, 32), "N", out _))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (leftovers.Count == 0)
+        {
+            return false;
+        }
+
+        if (leftovers.Count > 1)
+        {
+            throw PartitionErrors.AmbiguousLeftovers(OwnerType, Path, leftovers);
+        }
+
+        Directory.Move(leftovers[0], _fullPath);
+        logger.PartitionFolderRestored(PartitionErrors.FolderRestored(OwnerType, Path, leftovers[0]));
+        return true;
+    }
+
     private async ValueTask WriteAsync(List<KeyValuePair<string, object?>> entries, string folder, bool lazily, bool isAsync, CancellationToken cancellationToken)
     {
         foreach (var (id, value) in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var partition = Create(PathOf(folder, id));
-            var data = lazily && value is Delegate producer && producer.Method.GetParameters().Length == 0 ? Produce(producer) : value;
+            var data = lazily && value is Delegate producer && producer.Method.GetParameters().Length == 0 ? Produce(producer, isAsync) : value;
+            if (lazily && value is Delegate && IsAwaitable(data))
+            {
+                // The producer is asynchronous: save what its task gives. A synchronous save waits for it; the producer ran
+                // without the caller's synchronization context, so its continuations do not need this blocked thread.
+                var produced = Awaited(data!, id);
+                data = isAsync ? await produced.ConfigureAwait(false) : produced.GetAwaiter().GetResult();
+            }
             if (isAsync)
             {
                 await partition.SaveAsync(data, cancellationToken).ConfigureAwait(false);
@@ -332,6 +377,50 @@ internal sealed class PartitionSet
             {
                 partition.Save(data);
             }
+        }
+    }
+
+    private static bool IsAwaitable(object? value) =>
+        value is Task or ValueTask || (value is not null && value.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>));
+
+    private async Task<object?> Awaited(object value, string id)
+    {
+        if (value is ValueTask plain)
+        {
+            await plain.ConfigureAwait(false);
+            throw PartitionErrors.ProducerWithoutResult(OwnerType, id);
+        }
+
+        var task = value as Task ?? (Task)value.GetType().GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(value, null)!;
+        await task.ConfigureAwait(false);
+        for (var type = task.GetType(); type is not null && type != typeof(Task); type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>)
+                && type.GetGenericArguments()[0].FullName != "System.Threading.Tasks.VoidTaskResult")
+            {
+                return type.GetProperty(nameof(Task<int>.Result))!.GetValue(task);
+            }
+        }
+
+        throw PartitionErrors.ProducerWithoutResult(OwnerType, id);
+    }
+
+    private static object? Produce(Delegate producer, bool isAsync)
+    {
+        var context = SynchronizationContext.Current;
+        if (isAsync || context is null)
+        {
+            return Produce(producer);
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return Produce(producer);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
         }
     }
 

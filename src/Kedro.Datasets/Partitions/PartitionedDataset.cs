@@ -121,14 +121,14 @@ public sealed class PartitionedDataset : AbstractDataset<object>, ITypedLoadData
     /// <inheritdoc/>
     protected override void SaveCore(object data)
     {
-        _set.SaveAsync(data, Overwrite, SaveLazily, isAsync: false, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        _set.SaveAsync(data, Overwrite, SaveLazily, isAsync: false, Logger, CancellationToken.None).AsTask().GetAwaiter().GetResult();
         Invalidate();
     }
 
     /// <inheritdoc/>
     protected override async ValueTask SaveCoreAsync(object data, CancellationToken cancellationToken)
     {
-        await _set.SaveAsync(data, Overwrite, SaveLazily, isAsync: true, cancellationToken).ConfigureAwait(false);
+        await _set.SaveAsync(data, Overwrite, SaveLazily, isAsync: true, Logger, cancellationToken).ConfigureAwait(false);
         Invalidate();
     }
 
@@ -152,7 +152,7 @@ public sealed class PartitionedDataset : AbstractDataset<object>, ITypedLoadData
     {
         lock (_gate)
         {
-            return _listing ??= _set.List();
+            return _listing ??= _set.List(Logger);
         }
     }
 

@@ -87,6 +87,26 @@ public sealed class PostgresServerTests
         Assert.Contains(watchdogs, c => c.EndsWith($"kedro-postgres-watchdog\0{Environment.ProcessId}\0{folder}\0", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("http://kedro:s3cret-pw@db.example:5433/analytics")]
+    [InlineData("postgresql://kedro:s3cret-pw@db.example:5433")]
+    public void FromUrl_NotAPostgresUrl_ShowsTheUrlWithoutItsPassword(string url)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => PostgresServer.FromUrl(url.Replace("postgresql", "mysql", StringComparison.Ordinal)));
+
+        Assert.DoesNotContain("s3cret-pw", error.Message, StringComparison.Ordinal);
+        Assert.Contains("kedro:***@db.example:5433", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Redact_KeepsSchemeHostPortDatabaseAndUser()
+    {
+        Assert.Equal("postgresql://kedro:***@db.example:5433/analytics",
+            PostgresServer.Redact("postgresql://kedro:s3cret@db.example:5433/analytics?sslmode=require"));
+        Assert.Equal("postgresql://kedro@db.example/analytics", PostgresServer.Redact("postgresql://kedro@db.example/analytics"));
+        Assert.DoesNotContain("s3cret", PostgresServer.Redact("not a url kedro:s3cret@host"), StringComparison.Ordinal);
+    }
+
     private static object? Scalar(NpgsqlConnection connection, string sql)
     {
         using var command = new NpgsqlCommand(sql, connection);

@@ -199,6 +199,113 @@ public sealed class PartitionedDatasetTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_AsyncProducers_SavesWhatTheirTasksGive()
+    {
+        static async Task<string> Later(string text)
+        {
+            await Task.Yield();
+            return text;
+        }
+
+        Text().Save(new Dictionary<string, Func<Task<string>>> { ["a"] = () => Later("A") });
+        await Text().SaveAsync(new Dictionary<string, object?>
+        {
+            ["b"] = new Func<ValueTask<string>>(async () => await Later("B")),
+            ["c"] = new Func<object?>(() => Later("C")),
+        });
+
+        Assert.Equal("A", _dir.Read("parts/a.txt"));
+        Assert.Equal("B", _dir.Read("parts/b.txt"));
+        Assert.Equal("C", _dir.Read("parts/c.txt"));
+    }
+
+    [Fact]
+    public void Save_AsyncProducerUnderASingleThreadedContext_DoesNotWaitOnItself()
+    {
+        var context = new QueueContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            // A producer's continuation posted to a one-thread context whose thread the save blocks would never run; this
+            // context counts what is posted to it (and runs it elsewhere, so that the test ends either way).
+            Text().Save(new Dictionary<string, Func<Task<string>>> { ["a"] = async () => { await Task.Yield(); return "A"; } });
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.Equal("A", _dir.Read("parts/a.txt"));
+        Assert.Equal(0, context.Posted);
+    }
+
+    private sealed class QueueContext : SynchronizationContext
+    {
+        private int _posted;
+
+        public int Posted => Volatile.Read(ref _posted);
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Interlocked.Increment(ref _posted);
+            ThreadPool.QueueUserWorkItem(_ => d(state));
+        }
+    }
+
+    [Fact]
+    public void Save_ProducerOfATaskWithoutResult_IsRefused()
+    {
+        var error = Assert.Throws<DatasetException>(() => Text().Save(new Dictionary<string, Func<Task>> { ["a"] = () => Task.CompletedTask }));
+
+        Assert.Contains("cannot save partition 'a': its function returned a Task or ValueTask without a result", error.ToString(), StringComparison.Ordinal);
+        Assert.False(_dir.Exists("parts/a.txt"));
+    }
+
+    [Fact]
+    public void Load_FolderMissingWithOneLeftoverOfAnInterruptedOverwrite_RestoresIt()
+    {
+        var leftover = $".parts.{Guid.NewGuid():N}.old";
+        _dir.Write(leftover + "/a.txt", "A");
+        var logger = new ListLogger();
+        var dataset = new PartitionedDataset(Parts, "text.TextDataset", filenameSuffix: ".txt", registry: Registry(), logger: logger);
+
+        var loaded = (IReadOnlyDictionary<string, Func<object?>>)dataset.Load()!;
+
+        Assert.Equal("A", loaded["a"]());
+        Assert.False(Directory.Exists(_dir.PathOf(leftover)));
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains(leftover, StringComparison.Ordinal)
+            && e.Message.Contains("moved back", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_FolderMissingWithOneLeftover_RestoresItBeforeWriting()
+    {
+        _dir.Write($".parts.{Guid.NewGuid():N}.old/a.txt", "A");
+
+        Text().Save(new Dictionary<string, string> { ["b"] = "B" });
+
+        Assert.Equal("A", _dir.Read("parts/a.txt"));
+        Assert.Equal("B", _dir.Read("parts/b.txt"));
+    }
+
+    [Fact]
+    public void Load_FolderMissingWithSeveralLeftovers_NamesThem()
+    {
+        var first = $".parts.{Guid.NewGuid():N}.old";
+        var second = $".parts.{Guid.NewGuid():N}.old";
+        _dir.Write(first + "/a.txt", "A");
+        _dir.Write(second + "/a.txt", "B");
+
+        var error = Assert.Throws<DatasetException>(() => Text().Load());
+
+        Assert.Contains("several folders that interrupted overwrites left", error.Message, StringComparison.Ordinal);
+        Assert.Contains(first, error.Message, StringComparison.Ordinal);
+        Assert.Contains(second, error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Parts));
+    }
+
+    [Fact]
     public async Task SaveAsync_ValuesAndFunctions_WritesEveryPartition_AndACancelledSaveWritesNothing()
     {
         using var cancelled = new CancellationTokenSource();

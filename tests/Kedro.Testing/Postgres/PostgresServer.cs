@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 
 namespace Kedro.Testing.Postgres;
@@ -90,12 +91,17 @@ public sealed class PostgresServer
         return new PostgresServer("127.0.0.1", cluster.Port, cluster.User, cluster.Password, "postgres");
     }
 
-    private static PostgresServer FromUrl(string url)
+    /// <summary>
+    /// The server that <paramref name="url"/> (postgresql://user:password@host:port/database) names; the error for a URL
+    /// that is not one shows it with its password as <c>***</c>.
+    /// </summary>
+    public static PostgresServer FromUrl(string url)
     {
+        ArgumentNullException.ThrowIfNull(url);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != "postgresql" && uri.Scheme != "postgres"))
         {
             throw new InvalidOperationException(
-                $"{UrlVariable} is '{url}', which is not a PostgreSQL URL: expected postgresql://user:password@host:port/database " +
+                $"{UrlVariable} is '{Redact(url)}', which is not a PostgreSQL URL: expected postgresql://user:password@host:port/database " +
                 "of a server whose user may create databases. Unset it to let the tests start their own server.");
         }
 
@@ -110,6 +116,33 @@ public sealed class PostgresServer
         var password = userInfo.Length > 1 ? Uri.UnescapeDataString(userInfo[1]) : "";
         var database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
         return new PostgresServer(uri.Host, uri.IsDefaultPort || uri.Port < 0 ? 5432 : uri.Port, user, password, database.Length == 0 ? "postgres" : database);
+    }
+
+    /// <summary>
+    /// <paramref name="url"/> with only its scheme, host, port, database and user, the password shown as <c>***</c>; text that
+    /// is no URL keeps only what precedes a <c>:password@</c>.
+    /// </summary>
+    public static string Redact(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        if (Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Host.Length > 0)
+        {
+            var userInfo = uri.UserInfo.Split(':', 2);
+            var credentials = uri.UserInfo.Length == 0 ? "" : userInfo[0] + (userInfo.Length > 1 ? ":***" : "") + "@";
+            var port = uri.IsDefaultPort || uri.Port < 0 ? "" : ":" + uri.Port.ToString(CultureInfo.InvariantCulture);
+            return $"{uri.Scheme}://{credentials}{uri.Host}{port}{uri.AbsolutePath}";
+        }
+
+        var at = url.LastIndexOf('@');
+        if (at < 0)
+        {
+            return url.Length == 0 ? url : "***";
+        }
+
+        var start = url.IndexOf("://", StringComparison.Ordinal);
+        var userStart = start < 0 ? 0 : start + 3;
+        var colon = url.IndexOf(':', userStart);
+        return colon >= 0 && colon < at ? url[..colon] + ":***" + url[at..] : url;
     }
 
     // A server of someone else's keeps nothing of the tests once they exit normally.

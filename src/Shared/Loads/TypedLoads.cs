@@ -1,7 +1,7 @@
 using Kedro.IO;
 using Microsoft.Extensions.Logging;
 
-namespace Kedro.Datasets.Internal;
+namespace Kedro.Shared.Loads;
 
 /// <summary>
 /// The frame around a dataset's typed load, as <see cref="AbstractDataset{T}"/> frames its untyped one: a debug line,
@@ -9,12 +9,15 @@ namespace Kedro.Datasets.Internal;
 /// </summary>
 internal static class TypedLoads
 {
+    private static readonly Action<ILogger, string, string, Exception?> LoadingAs = LoggerMessage.Define<string, string>(
+        LogLevel.Debug, new EventId(6000, "LoadingDatasetAs"), "Loading {Dataset} as '{Type}'");
+
     public static object? Run(object dataset, ILogger logger, Type requestedType, Func<Type, object?> load)
     {
         ArgumentNullException.ThrowIfNull(requestedType);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType));
+            LoadingAs(logger, dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType), null);
         }
 
         try
@@ -23,7 +26,7 @@ internal static class TypedLoads
         }
         catch (Exception exception) when (exception is not DatasetException and not OperationCanceledException)
         {
-            throw FileDatasetErrors.LoadFailed(dataset, exception);
+            throw new DatasetException(DatasetFailureText.LoadFailed(dataset, exception.Message), exception);
         }
     }
 
@@ -33,7 +36,7 @@ internal static class TypedLoads
         ArgumentNullException.ThrowIfNull(requestedType);
         if (logger.IsEnabled(LogLevel.Debug))
         {
-            logger.LoadingDatasetAs(dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType));
+            LoadingAs(logger, dataset.ToString() ?? string.Empty, TypeNames.Of(requestedType), null);
         }
 
         try
@@ -42,7 +45,7 @@ internal static class TypedLoads
         }
         catch (Exception exception) when (exception is not DatasetException and not OperationCanceledException)
         {
-            throw FileDatasetErrors.LoadFailed(dataset, exception);
+            throw new DatasetException(DatasetFailureText.LoadFailed(dataset, exception.Message), exception);
         }
     }
 }
