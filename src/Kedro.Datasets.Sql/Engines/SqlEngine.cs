@@ -82,8 +82,18 @@ internal abstract class SqlEngine
     /// <summary>The provider's parameter name for <paramref name="name"/>.</summary>
     public virtual string ParameterName(string name) => name;
 
-    /// <summary>A query parameter's value as the provider binds it.</summary>
-    public virtual object ParameterValue(object? value) => value ?? DBNull.Value;
+    /// <summary>
+    /// A query parameter's value as the provider binds it. An instant (a <see cref="DateTimeOffset"/> in any offset, a
+    /// local or UTC <see cref="DateTime"/>) is bound as a UTC <see cref="DateTime"/>, as TIMESTAMPTZ values are saved; a
+    /// <see cref="DateTime"/> of unspecified kind stays a timestamp without a zone.
+    /// </summary>
+    public virtual object ParameterValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.UtcDateTime,
+        DateTime { Kind: DateTimeKind.Local } time => time.ToUniversalTime(),
+        _ => value,
+    };
 
     /// <summary>The CREATE TABLE statement for <paramref name="batch"/>'s columns.</summary>
     public string CreateTable(string? schema, string table, RecordBatch batch, SqlColumnKind[] kinds)

@@ -161,7 +161,11 @@ internal sealed class SqliteEngine : SqlEngine
         _ => value,
     };
 
-    private static string Time(DateTime time, SqlColumnKind kind) => kind == SqlColumnKind.TimestampUtc
+    private static string Time(DateTime time, SqlColumnKind kind) => Timestamp(time, kind == SqlColumnKind.TimestampUtc);
+
+    // The one text of a timestamp, in saved values and query parameters alike, so that `WHERE at = :at` compares equal
+    // text: microseconds always written out, and "+00:00" after a UTC instant (TIMESTAMPTZ).
+    private static string Timestamp(DateTime time, bool utc) => utc
         ? time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00"
         : time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
@@ -213,7 +217,9 @@ internal sealed class SqliteEngine : SqlEngine
     {
         null => DBNull.Value,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Unspecified } time => Timestamp(time, utc: false),
+        DateTime time => Timestamp(time.ToUniversalTime(), utc: true),
+        DateTimeOffset time => Timestamp(time.UtcDateTime, utc: true),
         bool flag => flag ? 1L : 0L,
         _ => value,
     };
