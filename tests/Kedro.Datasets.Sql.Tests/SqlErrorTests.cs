@@ -122,6 +122,8 @@ public sealed class SqlErrorTests
         var error = Assert.Throws<DatasetException>(() => db.Table("t").Load());
 
         Assert.Contains("SQLite database file '" + db.Folder.PathOf("test.db") + "' does not exist.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a relative path resolves against the project folder in a project, against the current folder for a dataset created in code",
+            error.Message, StringComparison.Ordinal);
         Assert.False(db.Table("t").Exists());
         Assert.Empty(db.Folder.Files());
     }

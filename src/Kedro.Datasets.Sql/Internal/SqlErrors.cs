@@ -49,7 +49,7 @@ internal static class SqlErrors
 
     public static ArgumentException FileUrlForm(string typeName, string url, string dialect) =>
         new($"'{typeName}' has the connection URL '{url}', which names no database file. Write {dialect}:///relative/path "
-            + $"(relative to the current folder) or {dialect}:////absolute/path.");
+            + $"(relative to the project folder in a project, to the current folder for a dataset created in code) or {dialect}:////absolute/path.");
 
     public static ArgumentException FileUrlOptions(string typeName, string url) =>
         new($"'{typeName}' has the connection URL '{url}' with query options, which file databases do not take here. Remove the '?...' part.");
