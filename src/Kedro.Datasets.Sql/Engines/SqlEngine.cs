@@ -57,7 +57,7 @@ internal abstract class SqlEngine
         return session.Run(sql, () =>
         {
             using var reader = command.ExecuteReader();
-            return Columns(reader);
+            return Columns(session, reader);
         });
     }
 
@@ -73,8 +73,16 @@ internal abstract class SqlEngine
     /// <param name="cancellationToken">Stops the insert.</param>
     public abstract void Insert(SqlSession session, string? schema, string table, RecordBatch batch, IReadOnlyList<string> tableColumns, CancellationToken cancellationToken);
 
-    /// <summary>Describes the columns of a result.</summary>
-    public abstract IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader);
+    /// <summary>
+    /// Refuses, before anything is written, a value of <paramref name="batch"/> the engine would not keep exactly (a
+    /// failure names the column and the row).
+    /// </summary>
+    public virtual void CheckValues(RecordBatch batch, SqlColumnKind[] kinds)
+    {
+    }
+
+    /// <summary>Describes the columns of a result read in <paramref name="session"/>.</summary>
+    public abstract IReadOnlyList<SqlResultColumn> Columns(SqlSession session, DbDataReader reader);
 
     /// <summary>The placeholder of the query parameter <paramref name="name"/> in this engine's SQL.</summary>
     public abstract string Placeholder(string name);

@@ -88,6 +88,15 @@ internal static class SqlErrors
     public static SqlDatasetFailure DecimalTooLarge(string column, int row, Exception inner) =>
         new(string.Create(CultureInfo.InvariantCulture, $"Column '{column}' row {row} holds a decimal that .NET's decimal cannot hold exactly."), inner);
 
+    public static SqlDatasetFailure InexactSqliteDecimal(string column, int row, decimal value, int digits) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Column '{column}' row {row} holds the decimal {value}, which has {digits} significant digits: ")
+            + string.Create(CultureInfo.InvariantCulture, $"SQLite keeps a DECIMAL column's values as 8-byte floating-point numbers, exact to {SqliteDecimalDigits} ")
+            + "significant digits, and would round it. Nothing was saved. "
+            + "Use PostgreSQL or DuckDB for exact decimals, or store the column as text (convert its values to strings).");
+
+    /// <summary>The significant digits a SQLite DECIMAL column (NUMERIC affinity, a REAL value) keeps exactly.</summary>
+    public const int SqliteDecimalDigits = 15;
+
     public static SqlDatasetFailure FinerThanMicroseconds(string column, int row) =>
         new(string.Create(CultureInfo.InvariantCulture,
             $"Column '{column}' row {row} holds a timestamp finer than a microsecond, which the database would round. Round it to microseconds first."));
