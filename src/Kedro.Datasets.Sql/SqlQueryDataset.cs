@@ -134,7 +134,7 @@ public sealed class SqlQueryDataset : AbstractDataset<object>, ITypedLoadDataset
         return session.Run(sql, () =>
         {
             using var reader = command.ExecuteReader();
-            return SqlColumnReader.Read(reader, engine.Columns(reader), "the query", cancellationToken);
+            return SqlColumnReader.Read(reader, engine.Columns(session, reader), "the query", cancellationToken);
         });
     }
 }

@@ -165,7 +165,7 @@ public sealed class SqlTableDataset : AbstractDataset<object>, ITypedLoadDataset
         return session.Run(sql, () =>
         {
             using var reader = command.ExecuteReader();
-            return SqlColumnReader.Read(reader, engine.Columns(reader), $"{engine.Name} table '{Shown(_loadSchema)}'", cancellationToken);
+            return SqlColumnReader.Read(reader, engine.Columns(session, reader), $"{engine.Name} table '{Shown(_loadSchema)}'", cancellationToken);
         });
     }
 
@@ -173,6 +173,7 @@ public sealed class SqlTableDataset : AbstractDataset<object>, ITypedLoadDataset
     {
         var engine = _connection.Engine;
         var kinds = SqlColumns.KindsOf(batch, engine.Name);
+        engine.CheckValues(batch, kinds);
         SqlTableIO.EnsureFolder(_connection);
         using var session = SqlSession.Open(_connection, cancellationToken);
         session.Begin();

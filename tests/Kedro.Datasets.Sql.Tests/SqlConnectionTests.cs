@@ -134,6 +134,17 @@ public sealed class SqlConnectionTests
     }
 
     [Fact]
+    public void FileUrlWithoutItsThirdSlash_IsRefusedSayingHowRelativePathsResolve()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Parse("sqlite://data/shuttles.db"));
+
+        Assert.Equal(
+            "'SqlTableDataset' has the connection URL 'sqlite://data/shuttles.db', which names no database file. Write sqlite:///relative/path "
+            + "(relative to the project folder in a project, to the current folder for a dataset created in code) or sqlite:////absolute/path.",
+            error.Message);
+    }
+
+    [Fact]
     public void MissingCon_GivesKedrosMessage()
     {
         var error = Assert.Throws<ArgumentException>(() => SqlConnectionInfo.From(Map(), "SqlTableDataset"));

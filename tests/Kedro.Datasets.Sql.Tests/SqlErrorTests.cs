@@ -1,4 +1,7 @@
 using System.Data;
+using System.Globalization;
+using Apache.Arrow;
+using Apache.Arrow.Types;
 using Kedro.Datasets.Sql.Tests.Support;
 using Kedro.IO;
 using Kedro.Testing.Postgres;
@@ -132,6 +135,57 @@ public sealed class SqlErrorTests
         Assert.Contains("has no table 'absent'", error.Message, StringComparison.Ordinal);
     }
 
+    private static RecordBatch Amounts(int scale, params decimal?[] values)
+    {
+        var builder = new Decimal128Array.Builder(new Decimal128Type(38, scale));
+        foreach (var value in values)
+        {
+            if (value is { } number)
+            {
+                builder.Append(number);
+            }
+            else
+            {
+                builder.AppendNull();
+            }
+        }
+
+        return new RecordBatch.Builder().Append("amount", true, builder.Build()).Build();
+    }
+
+    [Fact]
+    public void SqliteDecimalOfMoreThan15SignificantDigits_IsRefusedNamingColumnAndRow_AndNothingIsWritten()
+    {
+        using var db = new TestDatabase("sqlite");
+        var dataset = db.Table("amounts", saveArgs: Map(("if_exists", "replace")));
+        dataset.Save(Amounts(2, 1.5m));
+
+        var error = Assert.Throws<DatasetException>(() => dataset.Save(Amounts(0, 1m, 12345678901234567890m)));
+
+        Assert.Contains("Column 'amount' row 1 holds the decimal 12345678901234567890, which has 20 significant digits: SQLite keeps a DECIMAL column's values "
+            + "as 8-byte floating-point numbers, exact to 15 significant digits, and would round it. Nothing was saved. Use PostgreSQL or DuckDB for exact "
+            + "decimals, or store the column as text", error.Message, StringComparison.Ordinal);
+        Assert.Equal("1.50", ((Decimal128Array)((RecordBatch)dataset.Load(typeof(RecordBatch))!).Column(0)).GetValue(0)!.Value.ToString(CultureInfo.InvariantCulture));
+        Assert.Throws<DatasetException>(() => dataset.Save(Amounts(9, 1234567890.123456789m)));
+        dataset.Save(Amounts(9, 123456.123456789m, 0.000000001m));
+    }
+
+    [Fact]
+    public void SqliteDecimals_LoadWithTheDeclaredScale()
+    {
+        using var db = new TestDatabase("sqlite");
+        var dataset = db.Table("amounts");
+
+        dataset.Save(Amounts(2, 1.10m, 1234567890.1m, -0.5m, 3m, null));
+
+        var column = ((RecordBatch)dataset.Load(typeof(RecordBatch))!).Column(0);
+        Assert.Equal(new Decimal128Type(38, 2).Scale, ((Decimal128Type)column.Data.DataType).Scale);
+        Assert.Equal(38, ((Decimal128Type)column.Data.DataType).Precision);
+        var values = (Decimal128Array)column;
+        Assert.Equal(["1.10", "1234567890.10", "-0.50", "3.00", null],
+            Enumerable.Range(0, values.Length).Select(i => values.GetValue(i)?.ToString(CultureInfo.InvariantCulture)));
+    }
+
     [Fact]
     public void LoadOfAMissingDatabaseFile_SaysSoAndCreatesNothing()
     {
@@ -140,6 +194,8 @@ public sealed class SqlErrorTests
         var error = Assert.Throws<DatasetException>(() => db.Table("t").Load());
 
         Assert.Contains("SQLite database file '" + db.Folder.PathOf("test.db") + "' does not exist.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("a relative path resolves against the project folder in a project, against the current folder for a dataset created in code",
+            error.Message, StringComparison.Ordinal);
         Assert.False(db.Table("t").Exists());
         Assert.Empty(db.Folder.Files());
     }

@@ -119,6 +119,22 @@ public sealed class SqlQueryDatasetTests
         Assert.Contains($"{name} failed on statement 'SELEC id ...'", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Load_TimestampParameters_MatchTheSavedValues(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        var utc = new DateTimeOffset(2024, 3, 1, 3, 0, 0, TimeSpan.Zero);
+        db.Table("events").Save(new List<Event> { new("midnight", new DateTime(2024, 3, 1), utc), new("later", new DateTime(2024, 3, 1, 0, 0, 1), utc.AddSeconds(1)) });
+        const string Sql = "SELECT id FROM events WHERE \"at\" = :at AND at_utc = :at_utc";
+
+        var byOffset = db.Query(Sql, Map(("at", new DateTime(2024, 3, 1)), ("at_utc", utc.ToOffset(TimeSpan.FromHours(2)))));
+        var byUtcDateTime = db.Query(Sql, Map(("at", new DateTime(2024, 3, 1)), ("at_utc", utc.UtcDateTime)));
+
+        Assert.Equal(["midnight"], ((DataTable)byOffset.Load()!).Rows.Cast<DataRow>().Select(r => (string)r["id"]));
+        Assert.Equal(["midnight"], ((DataTable)byUtcDateTime.Load()!).Rows.Cast<DataRow>().Select(r => (string)r["id"]));
+    }
+
     [Fact]
     public void Save_IsNotSupported()
     {

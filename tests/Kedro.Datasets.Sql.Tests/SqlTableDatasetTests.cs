@@ -27,6 +27,31 @@ public sealed class SqlTableDatasetTests
         Assert.Equal(rows, (List<TypedRow>)dataset.Load(typeof(List<TypedRow>))!);
     }
 
+    // Instants travel as UTC microseconds (Npgsql's binary timestamptz, DuckDB's appender and vectors, SQLite text ending
+    // "+00:00") and no step converts through TimeZoneInfo.Local, so neither an offset other than zero nor the process's
+    // time zone changes what is stored; the suite also passes with TZ=America/New_York.
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public void Save_OffsetsOtherThanUtc_StoreTheInstantAndLoadItInUtc(string engine)
+    {
+        using var db = new TestDatabase(engine);
+        var dataset = db.Table("events");
+        var india = new DateTimeOffset(2024, 3, 1, 5, 30, 0, TimeSpan.FromHours(5.5));
+        var newYork = new DateTimeOffset(2024, 7, 4, 20, 0, 0, TimeSpan.FromHours(-4));
+        var naive = new DateTime(2024, 3, 10, 2, 30, 0, DateTimeKind.Unspecified);
+
+        dataset.Save(new List<Event> { new("india", naive, india), new("new_york", naive, newYork) });
+
+        var rows = (List<Event>)dataset.Load(typeof(List<Event>))!;
+        Assert.Equal([new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 7, 5, 0, 0, 0, TimeSpan.Zero)], rows.Select(r => r.AtUtc));
+        Assert.All(rows, r => Assert.Equal(TimeSpan.Zero, r.AtUtc.Offset));
+        Assert.All(rows, r => Assert.Equal(naive, r.At));
+        var table = (DataTable)dataset.Load()!;
+        Assert.Equal(TimeSpan.Zero, Assert.IsType<DateTimeOffset>(table.Rows[1]["at_utc"]).Offset);
+        var query = db.Query("SELECT id FROM events WHERE at_utc = :at", Map(("at", newYork.ToOffset(TimeSpan.FromHours(9)))));
+        Assert.Equal("new_york", ((DataTable)query.Load()!).Rows[0]["id"]);
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public void Save_NullsAndTimestampUnits_RoundTripInEveryColumnKind(string engine)

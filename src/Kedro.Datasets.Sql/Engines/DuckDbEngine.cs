@@ -194,7 +194,7 @@ internal sealed class DuckDbEngine : SqlEngine
         _ => throw new InvalidCastException($"DuckDB's appender takes no {value.GetType().Name}."),
     };
 
-    public override IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader)
+    public override IReadOnlyList<SqlResultColumn> Columns(SqlSession session, DbDataReader reader)
     {
         var schema = reader.GetSchemaTable();
         var columns = new List<SqlResultColumn>(reader.FieldCount);

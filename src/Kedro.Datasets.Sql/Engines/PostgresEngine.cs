@@ -305,7 +305,7 @@ internal sealed class PostgresEngine : SqlEngine
         }
     }
 
-    public override IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader)
+    public override IReadOnlyList<SqlResultColumn> Columns(SqlSession session, DbDataReader reader)
     {
         var schema = ((NpgsqlDataReader)reader).GetColumnSchema();
         var columns = new List<SqlResultColumn>(reader.FieldCount);

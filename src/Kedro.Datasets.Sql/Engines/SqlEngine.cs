@@ -57,7 +57,7 @@ internal abstract class SqlEngine
         return session.Run(sql, () =>
         {
             using var reader = command.ExecuteReader();
-            return Columns(reader);
+            return Columns(session, reader);
         });
     }
 
@@ -73,8 +73,16 @@ internal abstract class SqlEngine
     /// <param name="cancellationToken">Stops the insert.</param>
     public abstract void Insert(SqlSession session, string? schema, string table, RecordBatch batch, IReadOnlyList<string> tableColumns, CancellationToken cancellationToken);
 
-    /// <summary>Describes the columns of a result.</summary>
-    public abstract IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader);
+    /// <summary>
+    /// Refuses, before anything is written, a value of <paramref name="batch"/> the engine would not keep exactly (a
+    /// failure names the column and the row).
+    /// </summary>
+    public virtual void CheckValues(RecordBatch batch, SqlColumnKind[] kinds)
+    {
+    }
+
+    /// <summary>Describes the columns of a result read in <paramref name="session"/>.</summary>
+    public abstract IReadOnlyList<SqlResultColumn> Columns(SqlSession session, DbDataReader reader);
 
     /// <summary>The placeholder of the query parameter <paramref name="name"/> in this engine's SQL.</summary>
     public abstract string Placeholder(string name);
@@ -82,8 +90,18 @@ internal abstract class SqlEngine
     /// <summary>The provider's parameter name for <paramref name="name"/>.</summary>
     public virtual string ParameterName(string name) => name;
 
-    /// <summary>A query parameter's value as the provider binds it.</summary>
-    public virtual object ParameterValue(object? value) => value ?? DBNull.Value;
+    /// <summary>
+    /// A query parameter's value as the provider binds it. An instant (a <see cref="DateTimeOffset"/> in any offset, a
+    /// local or UTC <see cref="DateTime"/>) is bound as a UTC <see cref="DateTime"/>, as TIMESTAMPTZ values are saved; a
+    /// <see cref="DateTime"/> of unspecified kind stays a timestamp without a zone.
+    /// </summary>
+    public virtual object ParameterValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTimeOffset time => time.UtcDateTime,
+        DateTime { Kind: DateTimeKind.Local } time => time.ToUniversalTime(),
+        _ => value,
+    };
 
     /// <summary>The CREATE TABLE statement for <paramref name="batch"/>'s columns.</summary>
     public string CreateTable(string? schema, string table, RecordBatch batch, SqlColumnKind[] kinds)

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Kedro.Datasets.Sql.Internal;
@@ -10,9 +11,10 @@ namespace Kedro.Datasets.Sql.Engines;
 /// <summary>
 /// SQLite through Microsoft.Data.Sqlite. Columns are created with declared types (BIGINT, BOOLEAN, DATE, TIMESTAMP, ...)
 /// that SQLite keeps, so a load reads each column back as it was saved; dates and timestamps are ISO text, decimals
-/// SQLite's NUMERIC. A bulk insert is one prepared statement reused for every row, in the save's transaction.
+/// SQLite's NUMERIC (a REAL value, so a save refuses a decimal of more than 15 significant digits, and a load rounds the
+/// REAL to the declared scale). A bulk insert is one prepared statement reused for every row, in the save's transaction.
 /// </summary>
-internal sealed class SqliteEngine : SqlEngine
+internal sealed partial class SqliteEngine : SqlEngine
 {
     public static readonly SqliteEngine Instance = new();
 
@@ -124,6 +126,45 @@ internal sealed class SqliteEngine : SqlEngine
         }
     }
 
+    public override void CheckValues(RecordBatch batch, SqlColumnKind[] kinds)
+    {
+        for (var c = 0; c < batch.ColumnCount; c++)
+        {
+            if (kinds[c] != SqlColumnKind.Decimal)
+            {
+                continue;
+            }
+
+            var column = batch.Schema.GetFieldByIndex(c).Name;
+            var values = SqlColumns.Values(batch.Column(c), column);
+            for (var row = 0; row < batch.Length; row++)
+            {
+                if (values(row) is decimal value && SignificantDigits(value) is var digits && digits > SqlErrors.SqliteDecimalDigits)
+                {
+                    throw SqlErrors.InexactSqliteDecimal(column, row, value, digits);
+                }
+            }
+        }
+    }
+
+    // The digits of a decimal from its first non-zero digit to its last non-zero digit (1.10 has 2, 0.001 has 1).
+    private static int SignificantDigits(decimal value)
+    {
+        var digits = (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture).AsSpan().TrimStart('-');
+        var count = 0;
+        var started = false;
+        foreach (var digit in digits)
+        {
+            if (digit is >= '1' and <= '9' || (started && digit == '0'))
+            {
+                started = true;
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     // The parameter value of each row of a column, read straight from the Arrow array in the type SQLite stores (one box,
     // no intermediate value); null for a column that goes through Bind.
     private static Func<int, object>? TypedValues(IArrowArray array, string column, SqlColumnKind kind)
@@ -161,11 +202,15 @@ internal sealed class SqliteEngine : SqlEngine
         _ => value,
     };
 
-    private static string Time(DateTime time, SqlColumnKind kind) => kind == SqlColumnKind.TimestampUtc
+    private static string Time(DateTime time, SqlColumnKind kind) => Timestamp(time, kind == SqlColumnKind.TimestampUtc);
+
+    // The one text of a timestamp, in saved values and query parameters alike, so that `WHERE at = :at` compares equal
+    // text: microseconds always written out, and "+00:00" after a UTC instant (TIMESTAMPTZ).
+    private static string Timestamp(DateTime time, bool utc) => utc
         ? time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00:00"
         : time.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
 
-    public override IReadOnlyList<SqlResultColumn> Columns(DbDataReader reader)
+    public override IReadOnlyList<SqlResultColumn> Columns(SqlSession session, DbDataReader reader)
     {
         var schema = reader.GetSchemaTable();
         var columns = new List<SqlResultColumn>(reader.FieldCount);
@@ -174,11 +219,52 @@ internal sealed class SqliteEngine : SqlEngine
             var declared = schema?.Rows[c]["BaseColumnName"] is string { Length: > 0 };
             var typeName = declared ? reader.GetDataTypeName(c) : "(no declared type)";
             var kind = declared ? KindOf(typeName.ToUpperInvariant()) : null;
+            if (kind == SqlColumnKind.Decimal && DeclaredType(session, schema!.Rows[c]) is { } full && DeclaredScale(full) is { } scale)
+            {
+                columns.Add(new SqlResultColumn(reader.GetName(c), SqlColumnKind.Decimal, scale, (r, i) => ExactDecimal(r.GetValue(i), scale), typeName));
+                continue;
+            }
+
             columns.Add(new SqlResultColumn(reader.GetName(c), kind, null, static (r, i) => r.GetValue(i), typeName));
         }
 
         return columns;
     }
+
+    // A table column's declared type in full (the provider's type name drops "(38,2)"), or null.
+    private static string? DeclaredType(SqlSession session, System.Data.DataRow column)
+    {
+        if (column["BaseTableName"] is not string { Length: > 0 } table || column["BaseColumnName"] is not string name)
+        {
+            return null;
+        }
+
+        var database = column["BaseCatalogName"] as string is { Length: > 0 } catalog ? catalog : "main";
+        const string Sql = "SELECT type FROM pragma_table_info(@table, @schema) WHERE name = @name";
+        using var command = session.Command(Sql, [("table", table), ("schema", database), ("name", name)]);
+        return session.Run(Sql, () => command.ExecuteScalar() as string);
+    }
+
+    // The scale s of a column declared DECIMAL(p,s) or NUMERIC(p,s) (0 for DECIMAL(p)), or null.
+    private static int? DeclaredScale(string declared)
+    {
+        var match = DecimalType().Match(declared);
+        return !match.Success ? null
+            : match.Groups["scale"].Success ? int.Parse(match.Groups["scale"].ValueSpan, CultureInfo.InvariantCulture)
+            : 0;
+    }
+
+    [GeneratedRegex(@"^\s*(?:DECIMAL|NUMERIC)\s*\(\s*\d+\s*(?:,\s*(?<scale>\d{1,2})\s*)?\)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DecimalType();
+
+    // A DECIMAL column's value as the decimal it was saved as: SQLite hands back a REAL (or an INTEGER for a whole number),
+    // which a save of at most 15 significant digits leaves exact once its shortest text is rounded to the declared scale.
+    private static object ExactDecimal(object value, int scale) => value switch
+    {
+        double v when !double.IsNaN(v) && !double.IsInfinity(v) && Math.Abs(v) < 7.9e28
+            => Math.Round(decimal.Parse(v.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture), Math.Min(scale, 28), MidpointRounding.ToEven),
+        _ => value,
+    };
 
     // SQLite's affinity rules, with the exact names this engine declares read back as the kinds they came from.
     private static SqlColumnKind? KindOf(string declared) => declared switch
@@ -213,7 +299,9 @@ internal sealed class SqliteEngine : SqlEngine
     {
         null => DBNull.Value,
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        DateTime { Kind: DateTimeKind.Unspecified } time => Timestamp(time, utc: false),
+        DateTime time => Timestamp(time.ToUniversalTime(), utc: true),
+        DateTimeOffset time => Timestamp(time.UtcDateTime, utc: true),
         bool flag => flag ? 1L : 0L,
         _ => value,
     };

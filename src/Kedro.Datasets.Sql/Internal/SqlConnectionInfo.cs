@@ -45,7 +45,7 @@ internal sealed class SqlConnectionInfo
     /// <summary>The connection as configured, with the password replaced by <c>***</c>.</summary>
     public string Display { get; }
 
-    /// <summary>The database file of SQLite and DuckDB as configured (a relative path resolves against the current folder when opened).</summary>
+    /// <summary>The database file of SQLite and DuckDB as configured (a relative path resolves against the current folder when opened; a project makes catalog paths absolute against the project folder first).</summary>
     public string? FilePath { get; }
 
     /// <summary>Whether a password is so short that replacing it within messages would mangle them.</summary>

@@ -49,7 +49,7 @@ internal static class SqlErrors
 
     public static ArgumentException FileUrlForm(string typeName, string url, string dialect) =>
         new($"'{typeName}' has the connection URL '{url}', which names no database file. Write {dialect}:///relative/path "
-            + $"(relative to the current folder) or {dialect}:////absolute/path.");
+            + $"(relative to the project folder in a project, to the current folder for a dataset created in code) or {dialect}:////absolute/path.");
 
     public static ArgumentException FileUrlOptions(string typeName, string url) =>
         new($"'{typeName}' has the connection URL '{url}' with query options, which file databases do not take here. Remove the '?...' part.");
@@ -91,6 +91,15 @@ internal static class SqlErrors
 
     public static SqlDatasetFailure DecimalTooLarge(string column, int row, Exception inner) =>
         new(string.Create(CultureInfo.InvariantCulture, $"Column '{column}' row {row} holds a decimal that .NET's decimal cannot hold exactly."), inner);
+
+    public static SqlDatasetFailure InexactSqliteDecimal(string column, int row, decimal value, int digits) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"Column '{column}' row {row} holds the decimal {value}, which has {digits} significant digits: ")
+            + string.Create(CultureInfo.InvariantCulture, $"SQLite keeps a DECIMAL column's values as 8-byte floating-point numbers, exact to {SqliteDecimalDigits} ")
+            + "significant digits, and would round it. Nothing was saved. "
+            + "Use PostgreSQL or DuckDB for exact decimals, or store the column as text (convert its values to strings).");
+
+    /// <summary>The significant digits a SQLite DECIMAL column (NUMERIC affinity, a REAL value) keeps exactly.</summary>
+    public const int SqliteDecimalDigits = 15;
 
     public static SqlDatasetFailure FinerThanMicroseconds(string column, int row) =>
         new(string.Create(CultureInfo.InvariantCulture,

@@ -47,7 +47,7 @@ internal static class SqlTableIO
         if (FileMissing(info))
         {
             throw new SqlDatasetFailure($"{info.Engine.Name} database file '{Path.GetFullPath(info.FilePath!)}' does not exist. "
-                + "Save a table to it first, or check the path in 'con' (a relative path resolves against the current folder).");
+                + "Save a table to it first, or check the path in 'con' (a relative path resolves against the project folder in a project, against the current folder for a dataset created in code).");
         }
     }
 

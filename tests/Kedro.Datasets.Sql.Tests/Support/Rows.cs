@@ -5,6 +5,9 @@ public sealed record TypedRow(
     sbyte I8, short I16, int I32, long I64, byte U8, ushort U16, uint U32, ulong U64, float F32, double F64, bool Flag,
     string? Text, decimal Amount, DateOnly Day, DateTime At, DateTimeOffset AtUtc, int? Maybe);
 
+/// <summary>A row with a timestamp without a zone and one in UTC.</summary>
+public sealed record Event(string Id, DateTime At, DateTimeOffset AtUtc);
+
 /// <summary>A small table of shuttles, as in Spaceflights.</summary>
 public sealed record Shuttle(string Id, string ShuttleType, double Capacity);
 
