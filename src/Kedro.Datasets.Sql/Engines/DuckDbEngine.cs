@@ -74,18 +74,7 @@ internal sealed class DuckDbEngine : SqlEngine
     public override IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table)
     {
         const string Sql = "SELECT column_name FROM information_schema.columns WHERE table_schema = $schema AND table_name = $table ORDER BY ordinal_position";
-        using var command = session.Command(Sql, [("schema", schema ?? DefaultSchema), ("table", table)]);
-        return session.Run(Sql, () =>
-        {
-            var names = new List<string>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names.Count == 0 ? null : names;
-        });
+        return ColumnNames(session, Sql, [("schema", schema ?? DefaultSchema), ("table", table)]);
     }
 
     public override string ColumnType(SqlColumnKind kind, IArrowType type) => kind switch

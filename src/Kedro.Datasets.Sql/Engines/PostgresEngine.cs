@@ -181,18 +181,7 @@ internal sealed class PostgresEngine : SqlEngine
     {
         var sql = "SELECT column_name FROM information_schema.columns WHERE table_schema = "
             + (schema is null ? "current_schema()" : "@schema") + " AND table_name = @table ORDER BY ordinal_position";
-        using var command = session.Command(sql, schema is null ? [("table", table)] : [("schema", schema), ("table", table)]);
-        return session.Run(sql, () =>
-        {
-            var names = new List<string>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names.Count == 0 ? null : names;
-        });
+        return ColumnNames(session, sql, schema is null ? [("table", table)] : [("schema", schema), ("table", table)]);
     }
 
     public override string ColumnType(SqlColumnKind kind, IArrowType type) => kind switch

@@ -49,6 +49,23 @@ internal abstract class SqlEngine
     /// <summary>The columns of a table in their order, or <see langword="null"/> when there is no such table.</summary>
     public abstract IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table);
 
+    /// <summary>Runs a catalog query whose first column is a column name; <see langword="null"/> when it returns no row.</summary>
+    protected static IReadOnlyList<string>? ColumnNames(SqlSession session, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
+    {
+        using var command = session.Command(sql, parameters);
+        return session.Run(sql, () =>
+        {
+            var names = new List<string>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return names.Count == 0 ? null : names;
+        });
+    }
+
     /// <summary>The columns of an existing table as a load would read them.</summary>
     public IReadOnlyList<SqlResultColumn> TableKinds(SqlSession session, string? schema, string table)
     {

@@ -55,18 +55,7 @@ internal sealed partial class SqliteEngine : SqlEngine
     public override IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table)
     {
         var sql = schema is null ? "SELECT name FROM pragma_table_info(@table) ORDER BY cid" : "SELECT name FROM pragma_table_info(@table, @schema) ORDER BY cid";
-        using var command = session.Command(sql, schema is null ? [("table", table)] : [("table", table), ("schema", schema)]);
-        return session.Run(sql, () =>
-        {
-            var names = new List<string>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                names.Add(reader.GetString(0));
-            }
-
-            return names.Count == 0 ? null : names;
-        });
+        return ColumnNames(session, sql, schema is null ? [("table", table)] : [("table", table), ("schema", schema)]);
     }
 
     public override string ColumnType(SqlColumnKind kind, IArrowType type) => kind switch
