@@ -123,6 +123,23 @@ public sealed class SqlErrorTests
             error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void SqliteIntValueTooLargeAfterFittingRows_IsRefusedNamingTheRow()
+    {
+        using var db = new TestDatabase("sqlite");
+        using (var connection = new SqliteConnection("Data Source=" + db.Con["sqlite:///".Length..]))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE wide (n INT); INSERT INTO wide VALUES (1), (NULL), (3000000000)";
+            command.ExecuteNonQuery();
+        }
+
+        var error = Assert.Throws<DatasetException>(() => db.Table("wide").Load());
+
+        Assert.Contains("Cannot load column 'n' of SQLite table 'wide': row 2 holds", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Engines))]
     public void LoadOfAMissingTable_SaysSo(string engine)

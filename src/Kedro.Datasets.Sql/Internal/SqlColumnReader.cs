@@ -20,9 +20,11 @@ internal static class SqlColumnReader
     public static RecordBatch Read(DbDataReader reader, IReadOnlyList<SqlResultColumn> columns, string source, CancellationToken cancellationToken)
     {
         var values = new List<object?>[columns.Count];
+        var typed = new TypedColumn?[columns.Count];
         for (var c = 0; c < values.Length; c++)
         {
             values[c] = [];
+            typed[c] = TypedColumn.For(columns[c].Kind);
         }
 
         var rows = 0;
@@ -35,6 +37,25 @@ internal static class SqlColumnReader
 
             for (var c = 0; c < values.Length; c++)
             {
+                if (typed[c] is { } column)
+                {
+                    if (reader.IsDBNull(c))
+                    {
+                        column.AppendNull();
+                        continue;
+                    }
+
+                    if (column.Append(reader, c))
+                    {
+                        continue;
+                    }
+
+                    // A value of another storage class (SQLite keeps one per value): the rest of this column goes the
+                    // boxed way, so Build converts or refuses it exactly as before.
+                    values[c] = column.Boxed(columns[c].Name);
+                    typed[c] = null;
+                }
+
                 values[c].Add(reader.IsDBNull(c) ? null : columns[c].Read(reader, c));
             }
 
@@ -52,8 +73,7 @@ internal static class SqlColumnReader
                 throw SqlErrors.DuplicateColumn(source, column.Name);
             }
 
-            var kind = column.Kind ?? Infer(values[c]);
-            var array = Build(kind, column, values[c], source);
+            var array = typed[c]?.Build() ?? Build(column.Kind ?? Infer(values[c]), column, values[c], source);
             fields.Add(new Field(column.Name, array.Data.DataType, nullable: true));
             arrays.Add(array);
         }
@@ -334,5 +354,158 @@ internal static class SqlColumnReader
         }
 
         return ticks % 10 != 0 ? null : ticks;
+    }
+    /// <summary>
+    /// A column of int32, int64, double, boolean or string kind read with the provider's typed getter straight into an
+    /// Arrow builder, without boxing. It takes a value only when the reader's field type for the current row is the one
+    /// the boxed path would convert without loss; otherwise the caller moves the column to the boxed path.
+    /// </summary>
+    private sealed class TypedColumn
+    {
+        private readonly Func<DbDataReader, int, bool> _append;
+        private readonly Action _appendNull;
+        private readonly Func<IArrowArray> _build;
+
+        private TypedColumn(Func<DbDataReader, int, bool> append, Action appendNull, Func<IArrowArray> build)
+        {
+            _append = append;
+            _appendNull = appendNull;
+            _build = build;
+        }
+
+        public static TypedColumn? For(SqlColumnKind? kind)
+        {
+            switch (kind)
+            {
+                case SqlColumnKind.Int32:
+                    {
+                        var builder = new Int32Array.Builder();
+                        return new TypedColumn(
+                            (r, c) =>
+                            {
+                                var type = r.GetFieldType(c);
+                                if (type == typeof(int))
+                                {
+                                    builder.Append(r.GetInt32(c));
+                                    return true;
+                                }
+
+                                if (type == typeof(long) && r.GetInt64(c) is >= int.MinValue and <= int.MaxValue and var value)
+                                {
+                                    builder.Append((int)value);
+                                    return true;
+                                }
+
+                                return false;
+                            },
+                            () => builder.AppendNull(),
+                            () => builder.Build());
+                    }
+
+                case SqlColumnKind.Int64:
+                    {
+                        var builder = new Int64Array.Builder();
+                        return new TypedColumn(
+                            (r, c) =>
+                            {
+                                if (r.GetFieldType(c) != typeof(long))
+                                {
+                                    return false;
+                                }
+
+                                builder.Append(r.GetInt64(c));
+                                return true;
+                            },
+                            () => builder.AppendNull(),
+                            () => builder.Build());
+                    }
+
+                case SqlColumnKind.Double:
+                    {
+                        var builder = new DoubleArray.Builder();
+                        return new TypedColumn(
+                            (r, c) =>
+                            {
+                                if (r.GetFieldType(c) != typeof(double))
+                                {
+                                    return false;
+                                }
+
+                                builder.Append(r.GetDouble(c));
+                                return true;
+                            },
+                            () => builder.AppendNull(),
+                            () => builder.Build());
+                    }
+
+                case SqlColumnKind.Boolean:
+                    {
+                        var builder = new BooleanArray.Builder();
+                        return new TypedColumn(
+                            (r, c) =>
+                            {
+                                var type = r.GetFieldType(c);
+                                if (type == typeof(bool))
+                                {
+                                    builder.Append(r.GetBoolean(c));
+                                    return true;
+                                }
+
+                                // SQLite keeps a boolean as the integer 0 or 1.
+                                if (type == typeof(long) && r.GetInt64(c) is var flag && flag is 0 or 1)
+                                {
+                                    builder.Append(flag == 1);
+                                    return true;
+                                }
+
+                                return false;
+                            },
+                            () => builder.AppendNull(),
+                            () => builder.Build());
+                    }
+
+                case SqlColumnKind.String:
+                    {
+                        var builder = new StringArray.Builder();
+                        return new TypedColumn(
+                            (r, c) =>
+                            {
+                                if (r.GetFieldType(c) != typeof(string))
+                                {
+                                    return false;
+                                }
+
+                                builder.Append(r.GetString(c));
+                                return true;
+                            },
+                            () => builder.AppendNull(),
+                            () => builder.Build());
+                    }
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Appends the current row's value, which is not null; <see langword="false"/> when it is of another type.</summary>
+        public bool Append(DbDataReader reader, int column) => _append(reader, column);
+
+        public void AppendNull() => _appendNull();
+
+        public IArrowArray Build() => _build();
+
+        /// <summary>The values read so far as the boxed path keeps them.</summary>
+        public List<object?> Boxed(string column)
+        {
+            var array = _build();
+            var get = SqlColumns.Values(array, column);
+            var values = new List<object?>(array.Length);
+            for (var i = 0; i < array.Length; i++)
+            {
+                values.Add(array.IsNull(i) ? null : get(i));
+            }
+
+            return values;
+        }
     }
 }
