@@ -141,20 +141,8 @@ internal sealed class PostgresEngine : SqlEngine
             ? port
             : throw SqlErrors.BadUrl(typeName, display, $"has the port '{text}', which is not a number from 1 to 65535");
 
-    public override DbConnection Open(SqlConnectionInfo info, CancellationToken cancellationToken)
-    {
-        var connection = new NpgsqlConnection(info.ConnectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public override DbConnection Open(SqlConnectionInfo info, CancellationToken cancellationToken) =>
+        OpenOrDispose(new NpgsqlConnection(info.ConnectionString));
 
     public override string DescribeOpenFailure(SqlConnectionInfo info, Exception exception)
     {

@@ -49,6 +49,21 @@ internal abstract class SqlEngine
     /// <summary>The columns of a table in their order, or <see langword="null"/> when there is no such table.</summary>
     public abstract IReadOnlyList<string>? TableColumns(SqlSession session, string? schema, string table);
 
+    /// <summary>Opens <paramref name="connection"/>, disposing it when the open fails.</summary>
+    protected static DbConnection OpenOrDispose(DbConnection connection)
+    {
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Runs a catalog query whose first column is a column name; <see langword="null"/> when it returns no row.</summary>
     protected static IReadOnlyList<string>? ColumnNames(SqlSession session, string sql, IReadOnlyList<(string Name, object? Value)> parameters)
     {

@@ -35,20 +35,8 @@ internal sealed partial class SqliteEngine : SqlEngine
     public override string FileConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ConnectionString;
 
-    public override DbConnection Open(SqlConnectionInfo info, CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(info.ConnectionString);
-        try
-        {
-            connection.Open();
-            return connection;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    public override DbConnection Open(SqlConnectionInfo info, CancellationToken cancellationToken) =>
+        OpenOrDispose(new SqliteConnection(info.ConnectionString));
 
     public override string DescribeOpenFailure(SqlConnectionInfo info, Exception exception) => SqlErrors.Message(exception);
 
