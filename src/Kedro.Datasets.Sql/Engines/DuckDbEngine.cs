@@ -199,17 +199,9 @@ internal sealed class DuckDbEngine : SqlEngine
             {
                 kind = SqlColumnKind.Int8;
             }
-            else if (type == typeof(short))
+            else if (SqlColumns.KindOfClrType(type) is { } common)
             {
-                kind = SqlColumnKind.Int16;
-            }
-            else if (type == typeof(int))
-            {
-                kind = SqlColumnKind.Int32;
-            }
-            else if (type == typeof(long))
-            {
-                kind = SqlColumnKind.Int64;
+                kind = common;
             }
             else if (type == typeof(byte))
             {
@@ -230,26 +222,6 @@ internal sealed class DuckDbEngine : SqlEngine
             else if (type == typeof(BigInteger))
             {
                 kind = SqlColumnKind.Int64;
-            }
-            else if (type == typeof(float))
-            {
-                kind = SqlColumnKind.Float;
-            }
-            else if (type == typeof(double))
-            {
-                kind = SqlColumnKind.Double;
-            }
-            else if (type == typeof(bool))
-            {
-                kind = SqlColumnKind.Boolean;
-            }
-            else if (type == typeof(string))
-            {
-                kind = SqlColumnKind.String;
-            }
-            else if (type == typeof(decimal))
-            {
-                kind = SqlColumnKind.Decimal;
             }
             else if (type == typeof(DateOnly))
             {

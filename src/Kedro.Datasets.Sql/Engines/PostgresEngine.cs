@@ -306,41 +306,13 @@ internal sealed class PostgresEngine : SqlEngine
             {
                 kind = SqlColumnKind.Timestamp;
             }
-            else if (type == typeof(short))
+            else if (SqlColumns.KindOfClrType(type) is { } common)
             {
-                kind = SqlColumnKind.Int16;
-            }
-            else if (type == typeof(int))
-            {
-                kind = SqlColumnKind.Int32;
-            }
-            else if (type == typeof(long))
-            {
-                kind = SqlColumnKind.Int64;
-            }
-            else if (type == typeof(float))
-            {
-                kind = SqlColumnKind.Float;
-            }
-            else if (type == typeof(double))
-            {
-                kind = SqlColumnKind.Double;
-            }
-            else if (type == typeof(bool))
-            {
-                kind = SqlColumnKind.Boolean;
-            }
-            else if (type == typeof(decimal))
-            {
-                kind = SqlColumnKind.Decimal;
+                kind = common;
             }
             else if (type == typeof(byte[]))
             {
                 kind = SqlColumnKind.Binary;
-            }
-            else if (type == typeof(string))
-            {
-                kind = SqlColumnKind.String;
             }
             else if (type == typeof(Guid))
             {

@@ -28,6 +28,22 @@ internal enum SqlColumnKind
 /// <summary>Reads the values of Arrow columns as the .NET values the engines bind, and names the kinds.</summary>
 internal static class SqlColumns
 {
+    /// <summary>
+    /// The kind of a result column whose provider reports one of the CLR types every engine maps the same way
+    /// (<see cref="short"/>, <see cref="int"/>, <see cref="long"/>, <see cref="float"/>, <see cref="double"/>,
+    /// <see cref="bool"/>, <see cref="string"/>, <see cref="decimal"/>); <see langword="null"/> for any other type.
+    /// </summary>
+    public static SqlColumnKind? KindOfClrType(Type type) =>
+        type == typeof(short) ? SqlColumnKind.Int16
+        : type == typeof(int) ? SqlColumnKind.Int32
+        : type == typeof(long) ? SqlColumnKind.Int64
+        : type == typeof(float) ? SqlColumnKind.Float
+        : type == typeof(double) ? SqlColumnKind.Double
+        : type == typeof(bool) ? SqlColumnKind.Boolean
+        : type == typeof(string) ? SqlColumnKind.String
+        : type == typeof(decimal) ? SqlColumnKind.Decimal
+        : null;
+
     /// <summary>The kind of an Arrow column type, or <see langword="null"/> when the SQL datasets do not save it.</summary>
     public static SqlColumnKind? KindOf(IArrowType type) => type switch
     {
