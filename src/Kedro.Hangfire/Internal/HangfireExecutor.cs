@@ -4,7 +4,6 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Kedro.Hooks;
-using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners;
 using Kedro.WorkerProcesses;
@@ -153,8 +152,8 @@ internal sealed class HangfireExecutor : NodeExecutor
     }
 
     /// <summary>
-    /// Ends the run: on success, the free outputs kept in the run folder are loaded into memory datasets of the run's
-    /// catalog; otherwise every job of the run still queued or running is deleted. Then the run folder is removed and the
+    /// Ends the run: on success, the free outputs kept in the run folder move into memory (their datasets in the run's
+    /// catalog hold them from then on); otherwise every job of the run still queued or running is deleted. Then the run folder is removed and the
     /// listening connection closed.
     /// </summary>
     public override async ValueTask DisposeAsync()
@@ -263,9 +262,9 @@ internal sealed class HangfireExecutor : NodeExecutor
         var catalog = _plan.Catalog;
         foreach (var name in _plan.Pipeline.Outputs())
         {
-            if (catalog.Get(name) is { } dataset && RunCatalog.IsIntermediate(dataset))
+            if (catalog.Get(name) is RunFolderDataset dataset)
             {
-                catalog.Set(name, new MemoryDataset(dataset.Load(), CopyMode.Assign));
+                dataset.Detach();
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Kedro.IO;
 using Kedro.IO.Serialization;
 using Kedro.WorkerProcesses.SharedMemory;
@@ -13,6 +14,8 @@ namespace Kedro.Hangfire.Internal;
 /// </summary>
 internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDataset
 {
+    private StrongBox<object?>? _detached;
+
     public RunFolderDataset(string path, string datasetName)
     {
         FilePath = path;
@@ -32,6 +35,11 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
     public object? Load(Type requestedType)
     {
         ArgumentNullException.ThrowIfNull(requestedType);
+        if (Volatile.Read(ref _detached) is { } held)
+        {
+            return held.Value;
+        }
+
         return SharedMemorySegment.Read(FilePath, requestedType, ValueSerializerRegistry.Default, DatasetName);
     }
 
@@ -46,6 +54,7 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
 
     protected override void SaveCore(object? data)
     {
+        Volatile.Write(ref _detached, null);
         var folder = Path.GetDirectoryName(FilePath)!;
         Directory.CreateDirectory(folder);
         var name = $"{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}";
@@ -62,10 +71,26 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
         }
     }
 
-    protected override bool ExistsCore() => File.Exists(FilePath);
+    protected override bool ExistsCore() => Volatile.Read(ref _detached) is not null || File.Exists(FilePath);
 
     /// <summary>The run no longer needs the value (every consumer is done): its file is deleted.</summary>
-    protected override void ReleaseCore() => SharedMemoryFiles.TryDeleteFile(FilePath);
+    protected override void ReleaseCore()
+    {
+        Volatile.Write(ref _detached, null);
+        SharedMemoryFiles.TryDeleteFile(FilePath);
+    }
+
+    /// <summary>
+    /// Moves the value into this process before the run folder is removed (the free outputs a run returns): from then on
+    /// the dataset holds it in memory and no longer reads the file. Does nothing when nothing was saved.
+    /// </summary>
+    internal void Detach()
+    {
+        if (Volatile.Read(ref _detached) is null && File.Exists(FilePath))
+        {
+            Volatile.Write(ref _detached, new StrongBox<object?>(Load(typeof(object))));
+        }
+    }
 
     protected override IReadOnlyDictionary<string, object?> DescribeCore() =>
         new Dictionary<string, object?>(StringComparer.Ordinal) { ["filepath"] = FilePath };
