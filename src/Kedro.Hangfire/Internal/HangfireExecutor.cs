@@ -33,6 +33,7 @@ internal sealed class HangfireExecutor : NodeExecutor
     private readonly CompletionListener _listener;
     private readonly ConcurrentDictionary<string, Node> _jobs = new(StringComparer.Ordinal);
     private int _completed;
+    private string? _failedNode;
     private int _disposed;
 
     internal HangfireExecutor(
@@ -54,8 +55,37 @@ internal sealed class HangfireExecutor : NodeExecutor
 
     private ILogger Logger => _plan.Logger;
 
-    /// <inheritdoc/>
+    /// <summary>
+    /// Runs the node as a job and reports how it ended. When a node fails, the run's jobs no worker has taken yet are
+    /// deleted, so the run ends as soon as the nodes already running end (as in every runner).
+    /// </summary>
     public override async ValueTask<NodeOutcome> RunNodeAsync(Node node, CancellationToken cancellationToken)
+    {
+        NodeOutcome outcome;
+        try
+        {
+            outcome = await RunJobAsync(node, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return NodeOutcome.Cancelled;
+        }
+#pragma warning disable CA1031 // Any failure to create or follow the job fails the node.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            outcome = NodeOutcome.Failed(e);
+        }
+
+        if (outcome.Kind == NodeOutcomeKind.Failed && Interlocked.CompareExchange(ref _failedNode, node.Name, null) is null)
+        {
+            DeleteWaitingJobs();
+        }
+
+        return outcome;
+    }
+
+    private async ValueTask<NodeOutcome> RunJobAsync(Node node, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
@@ -146,8 +176,10 @@ internal sealed class HangfireExecutor : NodeExecutor
                     return NodeOutcome.Cancelled;
                 }
 
-                return NodeOutcome.Failed(new TaskException(
-                    $"Node '{node.Name}' did not run: its Hangfire job {jobId} was deleted outside this run (from another program or by hand). Run the pipeline again."));
+                return Volatile.Read(ref _failedNode) is { } failed
+                    ? NodeOutcome.Failed(new TaskException($"Node '{node.Name}' did not run: node '{failed}' failed before a worker took it."))
+                    : NodeOutcome.Failed(new TaskException(
+                        $"Node '{node.Name}' did not run: its Hangfire job {jobId} was deleted outside this run (from another program or by hand). Run the pipeline again."));
         }
     }
 
@@ -237,6 +269,25 @@ internal sealed class HangfireExecutor : NodeExecutor
         {
             Logger.DeleteUnconfirmed(jobId, node.Name, CancelWait.TotalSeconds);
             _listener.Forget(jobId);
+        }
+    }
+
+    /// <summary>Deletes the run's jobs still waiting for a worker (enqueued, or scheduled for a retry); running ones go on.</summary>
+    private void DeleteWaitingJobs()
+    {
+        foreach (var jobId in _jobs.Keys)
+        {
+            try
+            {
+                // Deleted only from these states, atomically: a job a worker has just taken is left to end.
+                _ = _client.Delete(jobId, EnqueuedState.StateName) || _client.Delete(jobId, ScheduledState.StateName);
+            }
+#pragma warning disable CA1031 // Logged; the end of the run deletes what is left.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                Logger.JobNotDeleted(jobId, e.Message);
+            }
         }
     }
 
