@@ -31,16 +31,21 @@ public sealed class RunChecksTests
             N("two", "declared_memory", "cached"),
             N("three", "cached", "intermediate"),
             N("four", "intermediate", "free"),
+            Node.Create((object? a, object? b) => a, new[] { "declared", "scores_raw" }, "report", name: "five"),
         ]);
+        var registry = new DatasetTypeRegistry().Register("test.Persistent", _ => new PersistentDataset(() => 1));
         var catalog = DataCatalog.FromConfig(new Dictionary<string, object?>
         {
+            ["declared"] = new Dictionary<string, object?> { ["type"] = "test.Persistent" },
+            ["{name}_raw"] = new Dictionary<string, object?> { ["type"] = "test.Persistent" },
+            ["report"] = new Dictionary<string, object?> { ["type"] = "test.Persistent" },
             ["declared_memory"] = new Dictionary<string, object?> { ["type"] = "MemoryDataset" },
             ["cached"] = new Dictionary<string, object?>
             {
                 ["type"] = "CachedDataset",
                 ["dataset"] = new Dictionary<string, object?> { ["type"] = "MemoryDataset" },
             },
-        });
+        }, registry: registry);
         catalog.Set("in_code", new PersistentDataset(() => 1));
         catalog.Set("params:p", 1);
         var runner = new HangfireRunner(new HangfireOptions { SharedRoot = project.PathOf("runs") });
@@ -55,6 +60,9 @@ public sealed class RunChecksTests
         Assert.DoesNotContain("'params:p'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("'intermediate'", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("'free'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'declared'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'scores_raw'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'report'", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(project.PathOf("runs")));
     }
 
