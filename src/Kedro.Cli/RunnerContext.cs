@@ -63,7 +63,9 @@ public sealed class RunnerContext
     {
         ArgumentNullException.ThrowIfNull(key);
         _used.Add(key);
-        return _parameters.TryGetValue(key, out var value) ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        return _parameters.TryGetValue(key, out var value)
+            ? value is bool flag ? (flag ? "true" : "false") : Convert.ToString(value, CultureInfo.InvariantCulture)
+            : null;
     }
 
     /// <summary>Reads a <c>--runner-params</c> value as a whole number of at least 0 and marks the key as used.</summary>

@@ -13,12 +13,14 @@ public sealed class PlugInTests
         using var project = new CliTestProject();
         RunnerContext? seen = null;
         int? foo = null;
+        string? flag = null;
 
         var result = await project.RunAsync(
-            ["run", "--runner", "MyRunner", "--runner-params", "foo=3,max_workers=2"],
+            ["run", "--runner", "MyRunner", "--runner-params", "foo=3,max_workers=2,resume=true"],
             p => p.AddRunner("MyRunner", c =>
             {
                 seen = c;
+                flag = c.GetParameter("resume");
                 foo = c.GetInt32Parameter("foo");
                 return new CountingRunner();
             }),
@@ -29,7 +31,8 @@ public sealed class PlugInTests
         Assert.Equal(3, foo);
         Assert.Equal(2, seen!.MaxWorkers);
         Assert.Equal(project.Path, seen.ProjectPath);
-        Assert.Equal(["foo"], seen.ParameterNames);
+        Assert.Equal("true", flag);
+        Assert.Equal(["foo", "resume"], seen.ParameterNames.Order(StringComparer.Ordinal));
         Assert.Equal("20", project.Read("data/02_output/total.txt"));
     }
 
