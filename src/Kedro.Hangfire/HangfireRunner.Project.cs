@@ -2,7 +2,6 @@ using Kedro.Cli;
 using Kedro.Framework;
 using Kedro.Hangfire.Internal;
 using Kedro.Runners;
-using Microsoft.Extensions.Logging;
 
 namespace Kedro.Hangfire;
 
