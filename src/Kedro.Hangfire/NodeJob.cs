@@ -1,4 +1,5 @@
 using Hangfire;
+using Kedro.Hangfire.Internal;
 
 namespace Kedro.Hangfire;
 
@@ -10,8 +11,13 @@ namespace Kedro.Hangfire;
 /// <remarks>Created by the worker for each job; not meant to be called from user code.</remarks>
 public sealed class NodeJob
 {
-    internal NodeJob()
+    private readonly WorkerRuntime _runtime;
+    private readonly string _jobId;
+
+    internal NodeJob(WorkerRuntime runtime, string jobId)
     {
+        _runtime = runtime;
+        _jobId = jobId;
     }
 
     /// <summary>Runs the node <paramref name="node"/> of pipeline <paramref name="pipeline"/> in run <paramref name="runId"/>.</summary>
@@ -22,5 +28,5 @@ public sealed class NodeJob
     /// <returns>A task that completes when the node's outputs are saved.</returns>
     [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(string runId, string pipeline, string node, CancellationToken cancellationToken) =>
-        throw new NotImplementedException();
+        _runtime.RunNodeAsync(_jobId, runId, pipeline, node, cancellationToken);
 }
