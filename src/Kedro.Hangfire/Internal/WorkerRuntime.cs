@@ -69,6 +69,7 @@ internal sealed class WorkerRuntime : IDisposable
         var node = pipeline.Nodes.FirstOrDefault(n => n.Name == nodeName) ?? throw new InvalidOperationException(
             $"Node '{nodeName}' is not in pipeline '{pipelineName}' of this worker's project. Its nodes: {Names(pipeline.Nodes.Select(static n => n.Name))}. Run the same version of the project on the driver and the workers.");
         var project = GetProject(runId);
+        project.Resolve(node);
         WorkerLog.NodeStarted(Logger, node.Name, runId, jobId);
         var task = new NodeTask(node, project.Catalog, project.Manifest.IsAsync, project.DatasetHooks, runId,
             logger: LoggerFactory.CreateLogger("Kedro.Runners.NodeTask"));
@@ -224,7 +225,25 @@ internal sealed class WorkerRuntime : IDisposable
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
-    private sealed record RunProject(RunManifest Manifest, DataCatalog Catalog, HookManager DatasetHooks);
+    private sealed record RunProject(RunManifest Manifest, DataCatalog Catalog, HookManager DatasetHooks)
+    {
+        private readonly Lock _lock = new();
+
+        /// <summary>
+        /// Adds the node's undeclared datasets to the catalog through its runtime pattern, as a runner does for a whole
+        /// pipeline before it starts; under a lock, as nodes of the run may start on several workers at once.
+        /// </summary>
+        public void Resolve(Node node)
+        {
+            lock (_lock)
+            {
+                foreach (var name in node.Inputs.Concat(node.Outputs).Concat(node.Confirms))
+                {
+                    Catalog.Get(name, fallbackToRuntimePattern: true);
+                }
+            }
+        }
+    }
 
     /// <summary>A project's hook object seen only as dataset hooks: node, pipeline, catalog and context hooks fire in the driver.</summary>
     private sealed class DatasetHooksOnly(IDatasetHooks hooks) : IDatasetHooks
