@@ -121,6 +121,22 @@ public sealed class WorkerTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_retry_after_a_delay_is_scheduled_and_stays_on_the_queue()
+    {
+        _options.RetryDelay = TimeSpan.FromSeconds(1);
+        await using var worker = StartWorker();
+
+        var jobId = Enqueue(RunId, "__default__", "flaky", retries: 2);
+
+        var notification = await NextNotificationAsync();
+        Assert.True(notification.Outcome == NodeJobOutcome.Completed, ErrorOf(jobId));
+        var history = _storage.GetMonitoringApi().JobDetails(jobId).History.Select(static h => h.StateName).ToList();
+        Assert.Contains(ScheduledState.StateName, history);
+        Assert.Equal(2, history.Count(static s => s == ProcessingState.StateName));
+        Assert.Equal("kedro", _storage.GetMonitoringApi().JobDetails(jobId).Job.Queue);
+    }
+
+    [Fact]
     public async Task A_node_with_no_retry_left_fails_with_its_error_stored_for_the_driver()
     {
         await using var worker = StartWorker();
