@@ -165,6 +165,7 @@ public sealed class WorkerTests : IAsyncLifetime, IDisposable
 
         var data = await WaitForStateAsync(jobId, FailedState.StateName);
         Assert.Contains(message, data["ExceptionMessage"], StringComparison.Ordinal);
+        Assert.Contains(message, JsonDocument.Parse(ErrorOf(jobId)).RootElement.GetProperty("Message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
