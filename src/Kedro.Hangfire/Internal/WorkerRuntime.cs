@@ -58,17 +58,19 @@ internal sealed class WorkerRuntime : IDisposable
     /// <summary>Runs one node of a run, as job <paramref name="jobId"/>.</summary>
     public async Task RunNodeAsync(string jobId, string runId, string pipelineName, string nodeName, CancellationToken cancellationToken)
     {
-        if (!RunFolder.IsValidRunId(runId))
+        Node node;
+        RunProject project;
+        try
         {
-            throw new ArgumentException(
-                $"Job {jobId}: '{runId}' is not a Kedro.NET run id (expected a session id such as '2026-12-06T15.04.05.123Z'); the job was not created by HangfireRunner.",
-                nameof(runId));
+            (node, project) = Prepare(runId, pipelineName, nodeName);
+        }
+        catch (Exception e)
+        {
+            // The driver reads the error from the job, as for a node's own failure.
+            StoreError(jobId, WorkerEntry.Describe(e));
+            throw;
         }
 
-        var pipeline = FindPipeline(pipelineName);
-        var node = pipeline.Nodes.FirstOrDefault(n => n.Name == nodeName) ?? throw new InvalidOperationException(
-            $"Node '{nodeName}' is not in pipeline '{pipelineName}' of this worker's project. Its nodes: {Names(pipeline.Nodes.Select(static n => n.Name))}. Run the same version of the project on the driver and the workers.");
-        var project = GetProject(runId);
         WorkerLog.NodeStarted(Logger, node.Name, runId, jobId);
         foreach (var name in node.Inputs.Concat(node.Outputs))
         {
@@ -100,6 +102,23 @@ internal sealed class WorkerRuntime : IDisposable
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
                 return;
         }
+    }
+
+    private (Node Node, RunProject Project) Prepare(string runId, string pipelineName, string nodeName)
+    {
+        if (!RunFolder.IsValidRunId(runId))
+        {
+            throw new ArgumentException(
+                $"'{runId}' is not a Kedro.NET run id (expected a session id such as '2026-12-06T15.04.05.123Z'); the job was not created by HangfireRunner.",
+                nameof(runId));
+        }
+
+        var pipeline = FindPipeline(pipelineName);
+        var node = pipeline.Nodes.FirstOrDefault(n => n.Name == nodeName) ?? throw new InvalidOperationException(
+            $"Node '{nodeName}' is not in pipeline '{pipelineName}' of this worker's project. Its nodes: {Names(pipeline.Nodes.Select(static n => n.Name))}. Run the same version of the project on the driver and the workers.");
+        var project = GetProject(runId);
+        project.Resolve(node);
+        return (node, project);
     }
 
     /// <summary>Sends a node's outcome to the driver on <see cref="NodeNotification.Channel"/>.</summary>
@@ -230,7 +249,25 @@ internal sealed class WorkerRuntime : IDisposable
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
-    private sealed record RunProject(RunManifest Manifest, DataCatalog Catalog, HookManager DatasetHooks);
+    private sealed record RunProject(RunManifest Manifest, DataCatalog Catalog, HookManager DatasetHooks)
+    {
+        private readonly Lock _lock = new();
+
+        /// <summary>
+        /// Adds the node's undeclared datasets to the catalog through its runtime pattern, as a runner does for a whole
+        /// pipeline before it starts; under a lock, as nodes of the run may start on several workers at once.
+        /// </summary>
+        public void Resolve(Node node)
+        {
+            lock (_lock)
+            {
+                foreach (var name in node.Inputs.Concat(node.Outputs).Concat(node.Confirms))
+                {
+                    Catalog.Get(name, fallbackToRuntimePattern: true);
+                }
+            }
+        }
+    }
 
     /// <summary>A project's hook object seen only as dataset hooks: node, pipeline, catalog and context hooks fire in the driver.</summary>
     private sealed class DatasetHooksOnly(IDatasetHooks hooks) : IDatasetHooks
