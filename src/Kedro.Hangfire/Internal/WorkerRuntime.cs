@@ -72,12 +72,6 @@ internal sealed class WorkerRuntime : IDisposable
         }
 
         WorkerLog.NodeStarted(Logger, node.Name, runId, jobId);
-        foreach (var name in node.Inputs.Concat(node.Outputs))
-        {
-            // As the runner does before a run: a name the catalog does not declare gets its run-folder dataset.
-            project.Catalog.Get(name, fallbackToRuntimePattern: true);
-        }
-
         var task = new NodeTask(node, project.Catalog, project.Manifest.IsAsync, project.DatasetHooks, runId,
             logger: LoggerFactory.CreateLogger("Kedro.Runners.NodeTask"));
         var outcome = await task.RunAsync(cancellationToken).ConfigureAwait(false);
