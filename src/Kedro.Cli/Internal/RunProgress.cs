@@ -8,6 +8,11 @@ namespace Kedro.Cli.Internal;
 /// Follows a run through the hooks, so it works under every runner: which nodes are done, running and left, and
 /// how long each took from its first load to its last save. Safe to call from many threads.
 /// </summary>
+/// <remarks>
+/// A node is done when it ran and all its outputs are saved. A runner that runs nodes in other processes (such as
+/// HangfireRunner) fires the dataset hooks there, not here, and fires <c>after_node_run</c> once the outputs are saved;
+/// so until a dataset event has been seen in this process, <c>after_node_run</c> alone marks a node done.
+/// </remarks>
 internal sealed class RunProgress(TimeProvider timeProvider) : INodeHooks, IDatasetHooks, IPipelineHooks
 {
     private readonly Lock _lock = new();
@@ -15,6 +20,7 @@ internal sealed class RunProgress(TimeProvider timeProvider) : INodeHooks, IData
     private readonly List<NodeState> _order = [];
     private int _total;
     private long _startedAt;
+    private bool _datasetEventsSeen;
 
     public void BeforePipelineRun(RunParams runParams, Pipeline pipeline, DataCatalog catalog)
     {
@@ -25,7 +31,14 @@ internal sealed class RunProgress(TimeProvider timeProvider) : INodeHooks, IData
         }
     }
 
-    public void BeforeDatasetLoaded(string datasetName, Node node) => Start(node);
+    public void BeforeDatasetLoaded(string datasetName, Node node)
+    {
+        lock (_lock)
+        {
+            _datasetEventsSeen = true;
+            GetState(node);
+        }
+    }
 
     public IReadOnlyDictionary<string, object?>? BeforeNodeRun(NodeRunContext context)
     {
@@ -39,7 +52,14 @@ internal sealed class RunProgress(TimeProvider timeProvider) : INodeHooks, IData
         {
             var state = GetState(context.Node);
             state.Ran = true;
-            CompleteIfSaved(state);
+            if (!_datasetEventsSeen && state.Finished is null)
+            {
+                state.Finished = timeProvider.GetTimestamp();
+            }
+            else
+            {
+                CompleteIfSaved(state);
+            }
         }
     }
 
@@ -47,6 +67,7 @@ internal sealed class RunProgress(TimeProvider timeProvider) : INodeHooks, IData
     {
         lock (_lock)
         {
+            _datasetEventsSeen = true;
             var state = GetState(node);
             state.Saved.Add(datasetName);
             CompleteIfSaved(state);

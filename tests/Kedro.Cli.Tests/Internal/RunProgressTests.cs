@@ -1,5 +1,6 @@
 using Kedro.Cli.Internal;
 using Kedro.Framework;
+using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
 using Kedro.Runners;
@@ -50,6 +51,43 @@ public sealed class RunProgressTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Progress_WithoutDatasetEventsInThisProcess_CountsANodeDoneAtAfterNodeRun()
+    {
+        // As under HangfireRunner: the workers fire the dataset hooks; the driver sees only node events.
+        var progress = new RunProgress(TimeProvider.System);
+        var pipeline = Chain();
+        progress.BeforePipelineRun(new RunParams(), pipeline, new DataCatalog());
+        var first = new NodeRunContext(pipeline.Nodes[0], new DataCatalog(), new Dictionary<string, object?>(), isAsync: false, runId: null);
+
+        progress.BeforeNodeRun(first);
+        Assert.Equal(["first"], progress.Take().Running.Select(static r => r.Name));
+        progress.AfterNodeRun(first, new Dictionary<string, object?>());
+
+        var snapshot = progress.Take();
+        Assert.Equal(1, snapshot.Done);
+        Assert.Empty(snapshot.Running);
+        Assert.Equal(2, snapshot.Left);
+    }
+
+    [Fact]
+    public void Progress_WithDatasetEventsInThisProcess_WaitsForTheOutputsToBeSaved()
+    {
+        var progress = new RunProgress(TimeProvider.System);
+        var pipeline = Chain();
+        var node = pipeline.Nodes[0];
+        progress.BeforePipelineRun(new RunParams(), pipeline, new DataCatalog());
+        var context = new NodeRunContext(node, new DataCatalog(), new Dictionary<string, object?>(), isAsync: false, runId: null);
+
+        progress.BeforeDatasetLoaded("a", node);
+        progress.BeforeNodeRun(context);
+        progress.AfterNodeRun(context, new Dictionary<string, object?>());
+        Assert.Equal(0, progress.Take().Done);
+
+        progress.AfterDatasetSaved("b", 2, node);
+        Assert.Equal(1, progress.Take().Done);
     }
 
     [Fact]
