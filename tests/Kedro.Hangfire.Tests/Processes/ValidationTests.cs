@@ -1,0 +1,36 @@
+namespace Kedro.Hangfire.Tests.Processes;
+
+/// <summary>Runs HangfireRunner refuses before anything runs.</summary>
+[Collection(HangfireClusterCollection.Name)]
+public sealed class ValidationTests(HangfireCluster cluster)
+{
+    [Fact]
+    public async Task Run_WithAMemoryDatasetDeclaredInTheCatalog_IsRefusedNamingItBeforeAnyNodeRuns()
+    {
+        var hooksBefore = cluster.HookLines().Count;
+
+        var run = await cluster.RunAsync("run", "--runner", "HangfireRunner", "--pipeline", "memory", "--params", "out=out/memory");
+
+        Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}\n{run.Output}");
+        Assert.Contains("'kept_in_memory'", run.Output, StringComparison.Ordinal);
+        Assert.Contains("MemoryDataset", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(cluster.HookLines(hooksBefore), l => l[0] == "before_node_run");
+        Assert.Equal(0, await cluster.CountJobsAsync("memory"));
+    }
+
+    [Theory]
+    [InlineData("run", "--runner", "HangfireRunner", "--pipeline", "dag_1")]
+    [InlineData("worker", "--workers", "1")]
+    public async Task Command_WithoutAConnectionString_FailsNamingTheVariableAndTheCredentialsKey(params string[] args)
+    {
+        using var process = cluster.Start(args, connected: false);
+
+        var exitCode = await process.WaitForExitAsync(HangfireCluster.Patience);
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{process.Output}");
+        Assert.Contains(HangfireCluster.ConnectionVariable, process.Output, StringComparison.Ordinal);
+        Assert.Contains("credentials", process.Output, StringComparison.Ordinal);
+        Assert.Contains("hangfire:", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running node", process.Output, StringComparison.Ordinal);
+    }
+}
