@@ -1,6 +1,9 @@
+using System.CommandLine;
+using Kedro.Cli.Internal;
 using Kedro.Framework;
 using Kedro.IO;
 using Kedro.Pipelines;
+using Kedro.Runners;
 
 namespace Kedro.Cli;
 
@@ -14,10 +17,16 @@ public sealed class KedroProjectBuilder
     private readonly List<object> _hooks = [];
     private readonly List<Action<DatasetTypeRegistry>> _datasetConfigurations = [];
     private readonly List<Action<ProjectSettings>> _settingsConfigurations = [];
+    private readonly List<(Command Command, Func<CommandContext, CancellationToken, Task<int>> Action)> _commands = [];
 
     internal KedroProjectBuilder()
     {
+        RunnerFactory.AddBuiltIns(this);
     }
+
+    internal RunnerFactory Runners { get; } = new();
+
+    internal IReadOnlyList<(Command Command, Func<CommandContext, CancellationToken, Task<int>> Action)> Commands => _commands;
 
     internal string? ProjectPath { get; private set; }
 
@@ -61,6 +70,40 @@ public sealed class KedroProjectBuilder
     {
         ArgumentNullException.ThrowIfNull(configure);
         _datasetConfigurations.Add(configure);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a runner <c>run --runner NAME</c> may name (also with a <c>kedro.runner.</c> or <c>Kedro.Runners.</c>
+    /// prefix). SequentialRunner, ThreadRunner and ParallelRunner are added the same way; adding a name again replaces
+    /// its runner. The factory reads its <c>--runner-params</c> from the <see cref="RunnerContext"/>; a key no one
+    /// reads is refused as an unknown runner parameter.
+    /// </summary>
+    /// <param name="name">The runner's name, for example <c>MyRunner</c>.</param>
+    /// <param name="create">Creates the runner of one run.</param>
+    /// <returns>This builder.</returns>
+    public KedroProjectBuilder AddRunner(string name, Func<RunnerContext, AbstractRunner> create)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(create);
+        Runners.Add(name.Trim(), create);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds a top-level command (for example <c>worker</c>). The CLI runs <paramref name="action"/> with the project
+    /// settings built as for <c>run</c>, and maps its outcome as for <c>run</c>: the code it returns, 2 for a usage
+    /// error, 1 for a failure (the message on the error writer), 130 when cancelled by Ctrl+C and 143 by SIGTERM. An
+    /// action that returns normally after cancellation keeps its own code.
+    /// </summary>
+    /// <param name="command">The command with its options; <c>-v</c> / <c>--verbose</c> is added by the CLI.</param>
+    /// <param name="action">Runs the command; returns the exit code.</param>
+    /// <returns>This builder.</returns>
+    public KedroProjectBuilder AddCommand(Command command, Func<CommandContext, CancellationToken, Task<int>> action)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(action);
+        _commands.Add((command, action));
         return this;
     }
 

@@ -76,7 +76,14 @@ public sealed class KedroContext
     /// <summary>Finds where keys are written in the configuration folders this context reads.</summary>
     internal ConfigLocations Locations => new(ProjectPath, ConfigLoader);
 
-    internal DataCatalog GetCatalog(string? saveVersion, IReadOnlyDictionary<string, string>? loadVersions)
+    /// <summary>
+    /// A new catalog built like <see cref="Catalog"/>, with a save version and versions to load; fires the
+    /// <c>AfterCatalogCreated</c> hook.
+    /// </summary>
+    /// <param name="saveVersion">The version every versioned dataset saves (the session id in a run); a new timestamp when <see langword="null"/>.</param>
+    /// <param name="loadVersions">The versions to load by dataset name; the latest when <see langword="null"/> or missing.</param>
+    /// <returns>The catalog.</returns>
+    public DataCatalog GetCatalog(string? saveVersion, IReadOnlyDictionary<string, string>? loadVersions)
     {
         var confCatalog = ConfigLoader["catalog"];
         CatalogPaths.MakeAbsolute(confCatalog, ProjectPath);

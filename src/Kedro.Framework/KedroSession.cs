@@ -160,6 +160,8 @@ public sealed class KedroSession : IDisposable
     /// <summary>
     /// Runs the selected pipelines (Kedro's <c>session.run</c>): combines the named pipelines, applies the filters,
     /// builds the catalog with the session id as save version, and runs with the pipeline hooks around the runner.
+    /// A runner that implements <see cref="IProjectRunner"/> is given the <see cref="ProjectRun"/> after the catalog is
+    /// built and before the <c>BeforePipelineRun</c> hook.
     /// </summary>
     /// <param name="options">What to run; the <c>__default__</c> pipeline with a <see cref="SequentialRunner"/> when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Stops the run.</param>
@@ -229,6 +231,21 @@ public sealed class KedroSession : IDisposable
                 OnlyMissingOutputs = options.OnlyMissingOutputs,
             };
             var catalog = context.GetCatalog(SessionId, options.LoadVersions);
+            if (runner is IProjectRunner projectRunner)
+            {
+                projectRunner.PrepareRun(new ProjectRun(
+                    SessionId,
+                    ProjectPath,
+                    ConfSource,
+                    Env,
+                    _runtimeParams,
+                    [.. names],
+                    options.LoadVersions is { } loadVersions
+                        ? new Dictionary<string, string>(loadVersions, StringComparer.Ordinal)
+                        : new Dictionary<string, string>(StringComparer.Ordinal),
+                    Settings));
+            }
+
             HookManager.BeforePipelineRun(runParams, filtered, catalog);
             IReadOnlyDictionary<string, IDataset> result;
             try

@@ -19,7 +19,7 @@ internal sealed partial class CliApplication
         var nodes = CliOptions.List("--nodes", "-n", "Run only nodes with specified names.", "nodes");
         var runner = new Option<string?>("--runner", "-r")
         {
-            Description = $"Specify a runner that you want to run the pipeline with. Available runners: {string.Join(", ", RunnerFactory.Names.Select(static n => "'" + n + "'"))}. Defaults to 'SequentialRunner'.",
+            Description = $"Specify a runner that you want to run the pipeline with. Available runners: {string.Join(", ", _builder.Runners.Names.Select(static n => "'" + n + "'"))}. Defaults to 'SequentialRunner'.",
             HelpName = "name",
         };
         var isAsync = new Option<bool>("--async")
@@ -69,7 +69,7 @@ internal sealed partial class CliApplication
             var runtimeParams = OptionParsers.ParseParams(parseResult.GetValue(parameters));
             var runnerArguments = OptionParsers.ParseParams(parseResult.GetValue(runnerParams), "runner_params");
             var asyncFlag = parseResult.GetValue(isAsync);
-            var (runnerAsync, maxWorkers) = RunnerSettings(runnerArguments, asyncFlag);
+            var (runnerAsync, maxWorkers, otherRunnerArguments) = RunnerSettings(runnerArguments, asyncFlag);
             var versions = OptionParsers.ParseLoadVersions(parseResult.GetValue(loadVersions));
             var conf = ResolveConfSource(parseResult.GetValue(confSource));
             var live = _interactive;
@@ -80,9 +80,9 @@ internal sealed partial class CliApplication
                 settings.Hooks.Add(progress);
             }
 
-            var selectedRunner = RunnerFactory.Create(
+            var selectedRunner = _builder.Runners.Create(
                 parseResult.GetValue(runner) ?? "SequentialRunner",
-                new RunnerFactory.RunnerArguments(runnerAsync, maxWorkers, settings.LoggerFactory, settings.TimeProvider));
+                new RunnerContext(runnerAsync, maxWorkers, settings.LoggerFactory, settings.TimeProvider, projectPath, parseResult.GetValue(env), otherRunnerArguments));
             try
             {
                 using var session = KedroSession.Create(settings, projectPath, parseResult.GetValue(env), runtimeParams, conf);
@@ -144,10 +144,11 @@ internal sealed partial class CliApplication
         return command;
     }
 
-    private static (bool IsAsync, int? MaxWorkers) RunnerSettings(Dictionary<string, object?> runnerArguments, bool asyncFlag)
+    private static (bool IsAsync, int? MaxWorkers, Dictionary<string, object?> Others) RunnerSettings(Dictionary<string, object?> runnerArguments, bool asyncFlag)
     {
         var isAsync = asyncFlag;
         int? maxWorkers = null;
+        var others = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var (key, value) in runnerArguments)
         {
             switch (key)
@@ -167,10 +168,11 @@ internal sealed partial class CliApplication
                         : throw CliErrors.BadMaxWorkers(value);
                     break;
                 default:
-                    throw CliErrors.UnknownRunnerParameter(key);
+                    others[key] = value;
+                    break;
             }
         }
 
-        return (isAsync, maxWorkers);
+        return (isAsync, maxWorkers, others);
     }
 }

@@ -40,6 +40,16 @@ internal sealed partial class CliApplication
         Root.Subcommands.Add(CreateRunCommand());
         Root.Subcommands.Add(CreateCatalogCommand());
         Root.Subcommands.Add(CreateRegistryCommand());
+        foreach (var (command, action) in builder.Commands)
+        {
+            Root.Subcommands.Add(command);
+            command.SetAction((parseResult, cancellationToken) => ExecuteAsync(parseResult, () =>
+            {
+                var (settings, projectPath, _) = Prepare(parseResult, liveView: false);
+                var context = new CommandContext(parseResult, settings, projectPath, _output, _error, parseResult.GetValue(_verbose));
+                return action(context, cancellationToken);
+            }, cancellationToken));
+        }
     }
 
     public RootCommand Root { get; }

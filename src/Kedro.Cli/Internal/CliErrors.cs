@@ -15,8 +15,12 @@ internal static class CliErrors
     public static CliUsageException BadMaxWorkers(object? value) =>
         new($"Invalid value of `runner_params` option: 'max_workers' must be a positive whole number, not '{value}'.");
 
-    public static CliUsageException UnknownRunnerParameter(string key) =>
-        new($"Invalid value of `runner_params` option: unknown runner parameter '{key}'. Use 'max_workers' or 'is_async'.");
+    public static CliUsageException UnknownRunnerParameter(string key, IEnumerable<string>? accepted = null) =>
+        new($"Invalid value of `runner_params` option: unknown runner parameter '{key}'. Use 'max_workers' or 'is_async'"
+            + (accepted?.Any() == true ? $", or one this runner accepts: {string.Join(", ", accepted.Order(StringComparer.Ordinal).Select(static k => "'" + k + "'"))}." : "."));
+
+    public static CliUsageException BadRunnerParameter(string key, string value) =>
+        new($"Invalid value of `runner_params` option: '{key}' must be a whole number of at least 0, not '{value}'.");
 
     public static CliUsageException ItemWithoutEquals(string option, string item) =>
         new($"Invalid format of `{option}` option: Item `{item}` must contain a key and a value separated by `=`.");
