@@ -42,7 +42,16 @@ public sealed class HangfireCluster : IDisposable
     public string Program { get; }
 
     /// <summary>The worker processes still running.</summary>
-    public IReadOnlyList<ProjectProcess> Workers => [.. _processes.Where(p => p.Arguments.StartsWith("worker", StringComparison.Ordinal) && p.IsRunning)];
+    public IReadOnlyList<ProjectProcess> Workers
+    {
+        get
+        {
+            lock (_processes)
+            {
+                return [.. _processes.Where(p => p.Arguments.StartsWith("worker", StringComparison.Ordinal) && p.IsRunning)];
+            }
+        }
+    }
 
     /// <summary>Starts <c>worker --workers {workers}</c> and waits for its <c>started</c> line.</summary>
     public async Task<ProjectProcess> StartWorkerAsync(int workers = 2)
@@ -96,7 +105,7 @@ public sealed class HangfireCluster : IDisposable
         }
 
         await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM hangfire.job WHERE arguments LIKE '%' || @text || '%' AND (cardinality(@states) = 0 OR statename = ANY(@states))",
+            "SELECT count(*) FROM hangfire.job WHERE arguments::text LIKE '%' || @text || '%' AND (cardinality(@states) = 0 OR statename = ANY(@states))",
             connection);
         command.Parameters.AddWithValue("text", text);
         command.Parameters.AddWithValue("states", states);

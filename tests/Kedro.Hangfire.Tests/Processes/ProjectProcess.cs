@@ -13,6 +13,7 @@ public sealed class ProjectProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waiters = [];
+    private bool _disposed;
 
     internal ProjectProcess(string program, string folder, string? connectionString, IReadOnlyList<string> args)
     {
@@ -50,7 +51,7 @@ public sealed class ProjectProcess : IDisposable
     public string Arguments { get; }
 
     /// <summary>Whether the process still runs.</summary>
-    public bool IsRunning => !_process.HasExited;
+    public bool IsRunning => !_disposed && !_process.HasExited;
 
     /// <summary>Everything the process wrote so far, standard output and error interleaved as received.</summary>
     public string Output
@@ -126,6 +127,12 @@ public sealed class ProjectProcess : IDisposable
 
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         try
         {
             Kill();

@@ -1,3 +1,5 @@
+using Kedro.Testing.Postgres;
+
 namespace Kedro.Hangfire.Tests.Processes;
 
 /// <summary>Runs HangfireRunner refuses before anything runs.</summary>
@@ -32,5 +34,20 @@ public sealed class ValidationTests(HangfireCluster cluster)
         Assert.Contains("credentials", process.Output, StringComparison.Ordinal);
         Assert.Contains("hangfire:", process.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Running node", process.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkerAndDriver_InVerboseMode_NeverWriteThePassword()
+    {
+        using var worker = cluster.Start(["worker", "--workers", "1", "--verbose"]);
+        await worker.WaitForOutputAsync("started", HangfireCluster.Patience);
+
+        var run = await cluster.RunAsync("run", "--runner", "HangfireRunner", "--pipeline", "dag_3", "--params", "out=out/verbose", "--verbose");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        worker.Signal("TERM");
+        await worker.WaitForExitAsync(HangfireCluster.Patience);
+        Assert.DoesNotContain(PostgresServer.Shared.Password, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.Shared.Password, worker.Output, StringComparison.Ordinal);
     }
 }

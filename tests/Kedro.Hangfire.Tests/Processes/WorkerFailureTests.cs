@@ -23,6 +23,25 @@ public sealed class WorkerFailureTests(HangfireCluster cluster)
     }
 
     [Fact]
+    public async Task Worker_WhenTerminatedMidNode_CancelsTheNodeExitsZeroAndAnotherWorkerRunsIt()
+    {
+        await cluster.EnsureWorkersAsync(2);
+        using var driver = cluster.Start(["run", "--runner", "HangfireRunner", "--pipeline", "gated", "--params", "out=out/terminated,gate=terminated"]);
+        var first = await cluster.WaitForMarkerAsync("terminated.started", _ => true);
+        var worker = Assert.Single(cluster.Workers, w => w.Id.ToString(CultureInfo.InvariantCulture) == first);
+
+        worker.Signal("TERM");
+
+        var exitCode = await worker.WaitForExitAsync(HangfireCluster.Patience);
+        Assert.True(exitCode == 0, $"the worker exited with {exitCode}\n{worker.Output}");
+        Assert.Equal(first, await cluster.WaitForMarkerAsync("terminated.cancelled", _ => true));
+        await cluster.WaitForMarkerAsync("terminated.started", pid => pid != first);
+        cluster.WriteMarker("terminated.release");
+        Assert.True(await driver.WaitForExitAsync(HangfireCluster.Patience) == 0, driver.Output);
+        Assert.Equal("\"535 has 3 digits\"", cluster.Project.Read("out/terminated/gated_result.json").Trim());
+    }
+
+    [Fact]
     public async Task Run_WhenANodeFailsWithoutRetries_ExitsWithOneShowingTheErrorAndTheResumeSuggestion()
     {
         await cluster.EnsureWorkersAsync(1);
