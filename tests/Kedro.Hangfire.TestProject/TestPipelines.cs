@@ -20,6 +20,11 @@ internal static class TestPipelines
         {
             ["gated"] = Guarded("gated", Nodes.Gate, "params:gate"),
             ["flaky"] = Guarded("flaky", Nodes.Flaky, "params:gate", "params:succeed_on"),
+            ["versioned"] = new(
+            [
+                Node.Create(Nodes.Start2, "params:seed", "versioned.value", name: "versioned_start"),
+                Node.Create(Nodes.Describe, "versioned.value", "versioned_result", name: "versioned_finish"),
+            ]),
             ["memory"] = new(
             [
                 Node.Create(Nodes.Start1, "params:seed", "kept_in_memory", name: "memory_start"),

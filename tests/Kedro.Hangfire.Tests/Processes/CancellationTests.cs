@@ -28,4 +28,23 @@ public sealed class CancellationTests(HangfireCluster cluster)
         Assert.False(cluster.Project.Exists($"out/{gate}/gated_result.json"));
         Assert.True(cluster.Workers.Any(w => w.Id.ToString(CultureInfo.InvariantCulture) == worker), "the worker that ran the cancelled node has stopped");
     }
+
+    [Fact]
+    public async Task Run_WhenSignalledWhileItsJobWaitsForAWorker_DeletesTheJob()
+    {
+        cluster.Project.Write("conf/lonely/hangfire.yml", "queue: lonely\n");
+        var hooksBefore = cluster.HookLines().Count;
+        using var driver = cluster.Start(["run", "--runner", "HangfireRunner", "--env", "lonely", "--pipeline", "gated", "--params", "out=out/lonely,gate=lonely"]);
+        var runId = await cluster.WaitForNodeStartAsync("gated_start", hooksBefore);
+        await HangfireCluster.EventuallyAsync(
+            async () => await cluster.CountJobsAsync(runId, "Enqueued") == 1 ? "enqueued" : null,
+            () => $"no job of run '{runId}' was enqueued");
+
+        driver.Signal("INT");
+
+        var exitCode = await driver.WaitForExitAsync(HangfireCluster.Patience);
+        Assert.True(exitCode == 130, $"exit code {exitCode}\n{driver.Output}");
+        Assert.Equal(0, await cluster.CountJobsAsync(runId, "Enqueued", "Processing", "Scheduled"));
+        Assert.Equal(1, await cluster.CountJobsAsync(runId, "Deleted"));
+    }
 }

@@ -34,6 +34,19 @@ public sealed class DistributedRunTests(HangfireCluster cluster)
     }
 
     [Fact]
+    public async Task Run_SavesAVersionedOutputUnderTheRunIdAndTheNextNodeReadsIt()
+    {
+        await cluster.EnsureWorkersAsync(2);
+
+        var run = await cluster.RunAsync("run", "--runner", "HangfireRunner", "--pipeline", "versioned", "--params", "out=out/versioned");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        var runId = cluster.RunIdOfLast("versioned_start");
+        Assert.Equal("292", cluster.Project.Read($"out/versioned/value.json/{runId}/value.json").Trim());
+        Assert.Equal("\"292 has 3 digits\"", cluster.Project.Read("out/versioned/versioned_result.json").Trim());
+    }
+
+    [Fact]
     public async Task Run_WithOnlyMissingOutputsAfterACompleteRun_RunsNoNode()
     {
         await cluster.EnsureWorkersAsync(2);

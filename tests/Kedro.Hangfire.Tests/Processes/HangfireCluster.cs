@@ -120,27 +120,38 @@ public sealed class HangfireCluster : IDisposable
     public string RunIdOfLast(string node) => HookLines().Last(l => l[0] == "before_node_run" && l[1] == node)[3];
 
     /// <summary>Waits until the marker file <c>markers/{name}</c> has a line that satisfies <paramref name="condition"/>; returns that line.</summary>
-    public async Task<string> WaitForMarkerAsync(string name, Func<string, bool> condition)
+    public Task<string> WaitForMarkerAsync(string name, Func<string, bool> condition)
     {
         var path = Project.PathOf("markers", name);
+        return EventuallyAsync(
+            () => Task.FromResult(File.Exists(path) ? File.ReadAllLines(path).FirstOrDefault(condition) : null),
+            () => $"the marker 'markers/{name}' got no expected line; it holds: {(File.Exists(path) ? File.ReadAllText(path) : "(no file)")}");
+    }
+
+    /// <summary>Waits until the driver's <c>before_node_run</c> hook has fired for <paramref name="node"/>; returns the run id it saw.</summary>
+    public Task<string> WaitForNodeStartAsync(string node, int skip) => EventuallyAsync(
+        () => Task.FromResult(HookLines(skip).FirstOrDefault(l => l[0] == "before_node_run" && l[1] == node)?[3]),
+        () => $"no before_node_run hook fired for '{node}'");
+
+    /// <summary>Polls <paramref name="probe"/> every 50 ms until it returns a value; fails the test with <paramref name="failure"/> after <see cref="Patience"/>.</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, Func<string> failure)
+    {
         using var timeout = new CancellationTokenSource(Patience);
-        using var watcher = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
         while (true)
         {
-            var line = File.Exists(path) ? File.ReadAllLines(path).FirstOrDefault(condition) : null;
-            if (line is not null)
+            if (await probe() is { } value)
             {
-                return line;
+                return value;
             }
 
             try
             {
-                await watcher.WaitForNextTickAsync(timeout.Token);
+                await timer.WaitForNextTickAsync(timeout.Token);
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"The marker 'markers/{name}' got no expected line within {Patience.TotalSeconds} s; it holds: " +
-                    (File.Exists(path) ? File.ReadAllText(path) : "(no file)"));
+                Assert.Fail($"Within {Patience.TotalSeconds} s, {failure()}.");
             }
         }
     }

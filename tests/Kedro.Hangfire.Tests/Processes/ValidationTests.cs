@@ -21,6 +21,22 @@ public sealed class ValidationTests(HangfireCluster cluster)
     }
 
     [Theory]
+    [InlineData("run", "--runner", "HangfireRunner", "--env", "colourful", "--pipeline", "dag_1")]
+    [InlineData("worker", "--workers", "1", "--env", "colourful")]
+    public async Task Command_WithAnUnknownKeyInHangfireYml_FailsNamingTheKey(params string[] args)
+    {
+        cluster.Project.Write("conf/colourful/hangfire.yml", "colour: blue\n");
+        using var process = cluster.Start(args);
+
+        var exitCode = await process.WaitForExitAsync(HangfireCluster.Patience);
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}\n{process.Output}");
+        Assert.Contains("'colour'", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("started", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running node", process.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("run", "--runner", "HangfireRunner", "--pipeline", "dag_1")]
     [InlineData("worker", "--workers", "1")]
     public async Task Command_WithoutAConnectionString_FailsNamingTheVariableAndTheCredentialsKey(params string[] args)
