@@ -47,6 +47,20 @@ public sealed class DistributedRunTests(HangfireCluster cluster)
     }
 
     [Fact]
+    public async Task Run_WithASharedRootRunnerParameter_KeepsIntermediatesThereAndSucceeds()
+    {
+        await cluster.EnsureWorkersAsync(2);
+        var sharedRoot = cluster.Project.Folder("shared");
+
+        var run = await cluster.RunAsync("run", "--runner", "HangfireRunner", "--pipeline", "dag_1", "--params", "out=out/shared-root",
+            "--runner-params", $"shared_root={sharedRoot}");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.True(cluster.Project.Exists("out/shared-root/dag_1/text1.json"));
+        Assert.Empty(Directory.GetFileSystemEntries(sharedRoot));
+    }
+
+    [Fact]
     public async Task Run_WithOnlyMissingOutputsAfterACompleteRun_RunsNoNode()
     {
         await cluster.EnsureWorkersAsync(2);
