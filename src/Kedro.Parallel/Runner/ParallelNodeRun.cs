@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Reflection;
-using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using Kedro.Hooks;
 using Kedro.WorkerProcesses.Pool;
@@ -216,7 +214,7 @@ internal sealed class ParallelNodeRun : IWorkerJob
                 hooks.AfterNodeRun(Context(), values);
                 break;
             case RequestKinds.OnNodeError:
-                _nodeError = Recreate(request.Error!);
+                _nodeError = RemoteErrors.Recreate(_node.Name, request.Error!);
                 hooks.OnNodeError(_nodeError, Context());
                 break;
             case RequestKinds.ParentLoad:
@@ -277,59 +275,12 @@ internal sealed class ParallelNodeRun : IWorkerJob
             return new OperationCanceledException(_cancellationToken);
         }
 
-        var exception = _nodeError ?? Recreate(error);
+        var exception = _nodeError ?? RemoteErrors.Recreate(_node.Name, error);
         if (_nodeError is null && error.NodeFunctionFailed)
         {
             _run.Logger.NodeFailed(_node, error.Message);
         }
 
         return exception;
-    }
-
-    /// <summary>
-    /// The worker's exception as an exception of the same type, message and inner exceptions, with the worker's stack
-    /// trace, when the type can be created that way; otherwise a <see cref="TaskException"/> naming the node and type.
-    /// </summary>
-    private Exception Recreate(ErrorMessage error)
-    {
-        var inner = error.Inner is null ? null : Recreate(error.Inner);
-        var exception = TryCreate(error.Type, error.Message, inner)
-            ?? ParallelErrors.Remote(_node.Name, error.Type, error.Message, inner);
-        if (!string.IsNullOrEmpty(error.StackTrace))
-        {
-            ExceptionDispatchInfo.SetRemoteStackTrace(exception, error.StackTrace + Environment.NewLine + "--- End of stack trace from the worker process ---" + Environment.NewLine);
-        }
-
-        return exception;
-    }
-
-    private static Exception? TryCreate(string typeName, string message, Exception? inner)
-    {
-        var type = AppDomain.CurrentDomain.GetAssemblies()
-            .Select(assembly => assembly.GetType(typeName, throwOnError: false))
-            .FirstOrDefault(t => t is not null && typeof(Exception).IsAssignableFrom(t) && !t.IsAbstract);
-        if (type is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            Exception? created = null;
-            if (type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string), typeof(Exception)]) is { } withInner)
-            {
-                created = (Exception)withInner.Invoke([message, inner]);
-            }
-            else if (inner is null && type.GetConstructor(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance, [typeof(string)]) is { } plain)
-            {
-                created = (Exception)plain.Invoke([message]);
-            }
-
-            return created is not null && created.Message == message ? created : null;
-        }
-        catch (TargetInvocationException)
-        {
-            return null;
-        }
     }
 }

@@ -121,10 +121,12 @@ internal sealed class LocalCluster
         File.Delete(passwordFile);
 
         // Settings for a disposable test server: TCP on 127.0.0.1 only, the socket in the private folder, no
-        // durability (the data is thrown away anyway).
+        // durability (the data is thrown away anyway). Hangfire's workers keep pooled connections open (a test process
+        // may host several workers and drivers, each with its own pool), so more than the default 100 are allowed.
         File.AppendAllText(Path.Combine(DataFolder, "postgresql.conf"), $"""
 
             listen_addresses = '127.0.0.1'
+            max_connections = 500
             unix_socket_directories = '{_folder.Replace("'", "''", StringComparison.Ordinal)}'
             fsync = off
             synchronous_commit = off

@@ -1,0 +1,68 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
+using Npgsql;
+
+namespace Kedro.Hangfire.Internal;
+
+/// <summary>
+/// Hangfire's PostgreSQL storage as Kedro.NET uses it, the same on the driver and the workers: long polling through
+/// <c>LISTEN</c>/<c>NOTIFY</c> with a short poll as backstop, a sliding invisibility timeout (a running node is never
+/// taken by a second worker; a dead worker's node is taken after the timeout), and short distributed-lock timeouts (a
+/// killed process's locks do not hold retries back for minutes). Storage and filters are passed explicitly everywhere;
+/// only the type resolver and serializer settings are Hangfire globals, set once by <see cref="ConfigureProcess"/>.
+/// </summary>
+internal static class HangfireStorage
+{
+    private static readonly Lazy<bool> Configured = new(static () =>
+    {
+        GlobalConfiguration.Configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseTypeResolver(JobTypeGuard.Resolve);
+        return true;
+    });
+
+    /// <summary>Creates the storage; the schema is created or upgraded when missing.</summary>
+    /// <param name="options">The connection string, schema, poll interval and invisibility timeout.</param>
+    /// <returns>The storage.</returns>
+    public static PostgreSqlStorage Create(HangfireOptions options)
+    {
+        ConfigureProcess();
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = options.Schema,
+            PrepareSchemaIfNecessary = true,
+            EnableLongPolling = true,
+            QueuePollInterval = options.PollInterval,
+            InvisibilityTimeout = options.InvisibilityTimeout,
+            UseSlidingInvisibilityTimeout = true,
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(options), storageOptions), storageOptions);
+    }
+
+    /// <summary>The connection string Hangfire and the notifications use: the configured one, without a reset on each pooled open.</summary>
+    public static string ConnectionString(HangfireOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.RequireConnectionString())
+        {
+            // Hangfire opens a pooled connection many times per job; DISCARD ALL on each is pure cost here.
+            NoResetOnClose = true,
+        };
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "Kedro.NET";
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// Sets Hangfire's process-wide settings once: the 1.8 data format (jobs carry their queue, so a retry stays on it),
+    /// short type names, and a type resolver that resolves only the types of <see cref="NodeJob.RunAsync"/>: a job row
+    /// naming any other method fails without loading anything.
+    /// </summary>
+    public static void ConfigureProcess() => _ = Configured.Value;
+}

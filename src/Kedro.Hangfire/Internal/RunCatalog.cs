@@ -1,0 +1,98 @@
+using Kedro.IO;
+using Microsoft.Extensions.Logging;
+
+namespace Kedro.Hangfire.Internal;
+
+/// <summary>
+/// The catalog of a distributed run, in the driver and in each worker: the project's catalog, with every name it does not
+/// declare (the run's intermediate data) mapped by the runtime pattern to a <see cref="RunFolderDataset"/> in the run
+/// folder, so all processes of the run read and write the same files. Datasets declared in configuration are created
+/// from it, in each process, as in any run.
+/// </summary>
+internal sealed class RunCatalog : DataCatalog
+{
+    /// <summary>The type name of the runtime pattern; not a type a catalog entry can name.</summary>
+    private const string RunFolderType = "Kedro.Hangfire.RunFolderDataset (intermediate data of a distributed run)";
+
+    private readonly string _runFolder;
+
+    private RunCatalog(
+        IDictionary<string, IDataset> datasets,
+        CatalogConfigResolver resolver,
+        IReadOnlyDictionary<string, string> loadVersions,
+        string? saveVersion,
+        DatasetTypeRegistry registry,
+        ILogger? logger,
+        string runFolder)
+        : base(datasets, resolver, loadVersions, saveVersion, registry, logger, RuntimePatterns())
+    {
+        _runFolder = runFolder;
+    }
+
+    /// <summary>The run folder holding the intermediate data.</summary>
+    public string RunFolder => _runFolder;
+
+    /// <summary>
+    /// The run's catalog made from the project's: the same configuration, patterns, credentials, versions and datasets,
+    /// with intermediate data in <paramref name="runFolder"/>. A <see cref="MemoryDataset"/> that holds no value (one a
+    /// program added to receive a value) becomes a file there too.
+    /// </summary>
+    /// <param name="catalog">The project's catalog.</param>
+    /// <param name="runFolder">The run folder (absolute).</param>
+    /// <param name="logger">Where catalog messages go.</param>
+    /// <returns>The run's catalog.</returns>
+    public static RunCatalog Create(DataCatalog catalog, string runFolder, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentException.ThrowIfNullOrEmpty(runFolder);
+        var (config, credentials, loadVersions, saveVersion) = catalog.ToConfig();
+        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (pattern, patternConfig) in catalog.ConfigResolver.PatternConfigs())
+        {
+            merged[pattern] = patternConfig;
+        }
+
+        foreach (var (name, entry) in config)
+        {
+            merged[name] = entry;
+        }
+
+        var datasets = new Dictionary<string, IDataset>(StringComparer.Ordinal);
+        foreach (var name in catalog.Keys)
+        {
+            if (config.ContainsKey(name) || catalog.Get(name) is not { } dataset)
+            {
+                continue;
+            }
+
+            datasets[name] = dataset is MemoryDataset memory && !memory.Exists()
+                ? new RunFolderDataset(Internal.RunFolder.DataFile(runFolder, name), name)
+                : dataset;
+        }
+
+        var resolver = new CatalogConfigResolver(merged, credentials, RuntimePatterns(), logger);
+        var versions = loadVersions
+            .Where(static p => p.Value is not null)
+            .ToDictionary(static p => p.Key, static p => p.Value!, StringComparer.Ordinal);
+        foreach (var (name, version) in catalog.LoadVersions)
+        {
+            versions.TryAdd(name, version);
+        }
+
+        return new RunCatalog(datasets, resolver, versions, saveVersion ?? catalog.SaveVersion, catalog.Registry, logger, runFolder);
+    }
+
+    /// <summary>Whether <paramref name="dataset"/> is one of a run's intermediate files.</summary>
+    public static bool IsIntermediate(IDataset dataset) => dataset is RunFolderDataset;
+
+    protected override IDataset CreateDataset(
+        string name, IReadOnlyDictionary<string, object?> config, string? loadVersion, string? saveVersion) =>
+        config.GetValueOrDefault("type") is RunFolderType
+            ? new RunFolderDataset(Internal.RunFolder.DataFile(_runFolder, name), name)
+            : base.CreateDataset(name, config, loadVersion, saveVersion);
+
+    private static Dictionary<string, object?> RuntimePatterns() => new(StringComparer.Ordinal)
+    {
+        ["{default}"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["type"] = RunFolderType },
+    };
+}
