@@ -221,7 +221,14 @@ public abstract partial class AbstractRunner
         var missing = pipeline.Inputs().Where(name => !known.Contains(name)).ToList();
         if (missing.Count > 0)
         {
-            throw RunnerErrors.InputsNotFound(missing, catalog.GetType().Name);
+            // Kedro names the catalog's class; a runner's own catalog that users cannot see is named as what it is to them.
+            var type = catalog.GetType();
+            while (!type.IsPublic && type.BaseType is { } parent)
+            {
+                type = parent;
+            }
+
+            throw RunnerErrors.InputsNotFound(missing, type.Name);
         }
     }
 }

@@ -113,7 +113,11 @@ internal sealed class HangfireExecutor : NodeExecutor
         }
 
         var job = Job.FromExpression<NodeJob>(j => j.RunAsync(_runId, _pipeline, node.Name, CancellationToken.None), _options.Queue);
-        var parameters = new Dictionary<string, object> { [NodeNotification.RetriesParameter] = _options.RetriesOf(node.Name) };
+        var parameters = new Dictionary<string, object>
+        {
+            [NodeNotification.RetriesParameter] = _options.RetriesOf(node.Name),
+            [NodeNotification.SharedRootParameter] = Path.GetDirectoryName(RunFolder)!,
+        };
         var jobId = _client.Create(job, new EnqueuedState(_options.Queue), parameters);
         _jobs[jobId] = node;
         Logger.JobCreated(node.Name, jobId, _options.Queue);

@@ -33,6 +33,12 @@ internal sealed record NodeNotification(
     /// <summary>The job parameter holding the retries a node's job may make (an integer).</summary>
     public const string RetriesParameter = "kedro_retries";
 
+    /// <summary>
+    /// The job parameter holding the driver's shared root (an absolute path): where the run's folder is, so that
+    /// <c>--runner-params shared_root=...</c> reaches the workers. Without it a worker uses its own configured shared root.
+    /// </summary>
+    public const string SharedRootParameter = "kedro_shared_root";
+
     /// <summary>The job parameter counting the retries made so far (an integer).</summary>
     public const string AttemptParameter = "kedro_attempt";
 

@@ -15,6 +15,7 @@ namespace Kedro.Hangfire.Internal;
 internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDataset
 {
     private StrongBox<object?>? _detached;
+    private volatile bool _isDetached;
 
     public RunFolderDataset(string path, string datasetName)
     {
@@ -54,8 +55,22 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
 
     protected override void SaveCore(object? data)
     {
-        Volatile.Write(ref _detached, null);
+        if (_isDetached)
+        {
+            // The run has ended and its folder is gone: the dataset the run returned now holds its values in memory.
+            Volatile.Write(ref _detached, new StrongBox<object?>(data));
+            return;
+        }
+
         var folder = Path.GetDirectoryName(FilePath)!;
+        if (Path.GetDirectoryName(folder) is { } runFolder && !Directory.Exists(runFolder))
+        {
+            // The driver removes the run folder when the run ends: a node still running then (it ignored its
+            // cancellation) must not bring the folder back.
+            throw new DatasetException(
+                $"Cannot save '{DatasetName}': the run's folder '{runFolder}' no longer exists, so the run has ended (it was cancelled or failed, or the folder was removed).");
+        }
+
         Directory.CreateDirectory(folder);
         var name = $"{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}";
         SharedMemorySegment.Write(folder, name, DatasetName, data, ValueSerializerRegistry.Default);
@@ -82,7 +97,7 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
 
     /// <summary>
     /// Moves the value into this process before the run folder is removed (the free outputs a run returns): from then on
-    /// the dataset holds it in memory and no longer reads the file. Does nothing when nothing was saved.
+    /// the dataset holds its value in memory, later saves included, and no longer touches the run folder.
     /// </summary>
     internal void Detach()
     {
@@ -90,6 +105,8 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
         {
             Volatile.Write(ref _detached, new StrongBox<object?>(Load(typeof(object))));
         }
+
+        _isDetached = true;
     }
 
     protected override IReadOnlyDictionary<string, object?> DescribeCore() =>

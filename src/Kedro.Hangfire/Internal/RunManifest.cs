@@ -103,7 +103,7 @@ internal sealed record RunManifest
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new InvalidOperationException(
-                $"The run's manifest '{path}' does not exist. The worker must see the driver's shared folder at the same path (set shared_root in hangfire.yml or --runner-params shared_root=... to a folder every machine mounts), and the run's folder must not have been removed.",
+                $"The run's manifest '{path}' does not exist. The worker must see the driver's shared folder at the same path: the driver's shared_root (hangfire.yml or --runner-params shared_root=...) must be a folder every machine mounts at that path. The run may also have ended already (its folder is removed at the end of a run).",
                 e);
         }
 

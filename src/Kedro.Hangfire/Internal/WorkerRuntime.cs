@@ -22,7 +22,7 @@ internal sealed class WorkerRuntime : IDisposable
     public const int CachedRuns = 4;
 
     private readonly Lock _lock = new();
-    private readonly LinkedList<(string RunId, Lazy<RunProject> Project)> _runs = new();
+    private readonly LinkedList<(string RunId, string SharedRoot, Lazy<RunProject> Project)> _runs = new();
     private readonly CancellationTokenSource _stopping = new();
 
     public WorkerRuntime(HangfireOptions options, ProjectSettings settings, string projectPath, ILoggerFactory loggerFactory)
@@ -62,7 +62,7 @@ internal sealed class WorkerRuntime : IDisposable
         RunProject project;
         try
         {
-            (node, project) = Prepare(runId, pipelineName, nodeName);
+            (node, project) = Prepare(jobId, runId, pipelineName, nodeName);
         }
         catch (Exception e)
         {
@@ -98,7 +98,7 @@ internal sealed class WorkerRuntime : IDisposable
         }
     }
 
-    private (Node Node, RunProject Project) Prepare(string runId, string pipelineName, string nodeName)
+    private (Node Node, RunProject Project) Prepare(string jobId, string runId, string pipelineName, string nodeName)
     {
         if (!RunFolder.IsValidRunId(runId))
         {
@@ -110,7 +110,7 @@ internal sealed class WorkerRuntime : IDisposable
         var pipeline = FindPipeline(pipelineName);
         var node = pipeline.Nodes.FirstOrDefault(n => n.Name == nodeName) ?? throw new InvalidOperationException(
             $"Node '{nodeName}' is not in pipeline '{pipelineName}' of this worker's project. Its nodes: {Names(pipeline.Nodes.Select(static n => n.Name))}. Run the same version of the project on the driver and the workers.");
-        var project = GetProject(runId);
+        var project = GetProject(runId, SharedRootOf(jobId));
         project.Resolve(node);
         return (node, project);
     }
@@ -163,13 +163,43 @@ internal sealed class WorkerRuntime : IDisposable
         return pipeline ?? new Pipeline(Array.Empty<Node>());
     }
 
-    private RunProject GetProject(string runId)
+    /// <summary>
+    /// The shared root the driver gave the job (<see cref="NodeNotification.SharedRootParameter"/>), or this worker's own
+    /// when the job has none.
+    /// </summary>
+    private string SharedRootOf(string jobId)
+    {
+        string? given = null;
+        if (Storage is not null)
+        {
+            using var connection = Storage.GetConnection();
+            given = connection.GetJobParameter(jobId, NodeNotification.SharedRootParameter);
+        }
+
+        // Hangfire stores parameters as JSON: a path arrives as a JSON string.
+        if (given is { Length: > 1 } && given[0] == '"')
+        {
+            given = JsonSerializer.Deserialize<string>(given);
+        }
+
+        if (string.IsNullOrEmpty(given))
+        {
+            return Path.GetFullPath(Options.SharedRoot, ProjectPath);
+        }
+
+        return Path.IsPathFullyQualified(given)
+            ? given
+            : throw new InvalidOperationException(
+                $"The job's shared root '{given}' is not an absolute path; HangfireRunner gives an absolute one. The job was not created by HangfireRunner.");
+    }
+
+    private RunProject GetProject(string runId, string sharedRoot)
     {
         Lazy<RunProject> lazy;
         lock (_lock)
         {
             var found = _runs.First;
-            while (found is not null && found.Value.RunId != runId)
+            while (found is not null && (found.Value.RunId != runId || found.Value.SharedRoot != sharedRoot))
             {
                 found = found.Next;
             }
@@ -182,8 +212,8 @@ internal sealed class WorkerRuntime : IDisposable
             }
             else
             {
-                lazy = new Lazy<RunProject>(() => CreateProject(runId), LazyThreadSafetyMode.ExecutionAndPublication);
-                _runs.AddFirst((runId, lazy));
+                lazy = new Lazy<RunProject>(() => CreateProject(runId, sharedRoot), LazyThreadSafetyMode.ExecutionAndPublication);
+                _runs.AddFirst((runId, sharedRoot, lazy));
                 while (_runs.Count > CachedRuns)
                 {
                     _runs.RemoveLast();
@@ -213,9 +243,9 @@ internal sealed class WorkerRuntime : IDisposable
         }
     }
 
-    private RunProject CreateProject(string runId)
+    private RunProject CreateProject(string runId, string sharedRoot)
     {
-        var runFolder = RunFolder.PathOf(Options.SharedRoot, ProjectPath, runId);
+        var runFolder = RunFolder.PathOf(sharedRoot, ProjectPath, runId);
         var manifest = RunManifest.Read(runFolder);
         if (manifest.RunId != runId)
         {
@@ -263,7 +293,10 @@ internal sealed class WorkerRuntime : IDisposable
         }
     }
 
-    /// <summary>A project's hook object seen only as dataset hooks: node, pipeline, catalog and context hooks fire in the driver.</summary>
+    /// <summary>
+    /// A project's hook object seen only as dataset hooks: node and pipeline hooks fire in the driver; context and
+    /// catalog hooks fire here once per run, when the run's project is created.
+    /// </summary>
     private sealed class DatasetHooksOnly(IDatasetHooks hooks) : IDatasetHooks
     {
         public void BeforeDatasetLoaded(string datasetName, Node node) => hooks.BeforeDatasetLoaded(datasetName, node);

@@ -60,6 +60,16 @@ public class AbstractRunnerTests
         Assert.Equal("Pipeline input(s) {'test.Input1'} not found in the DataCatalog", error.Message);
     }
 
+    [Fact]
+    public void Run_WhenInputMissingFromACatalogTypeUsersCannotSee_NamesItsPublicBaseType()
+    {
+        var pipeline = new Pipeline([N("n", Identity, "params:x", "y")]);
+        var error = Assert.Throws<ArgumentException>(() => new SequentialRunner().Run(pipeline, new HiddenCatalog()));
+        Assert.Equal("Pipeline input(s) {'params:x'} not found in the DataCatalog", error.Message);
+    }
+
+    private sealed class HiddenCatalog : DataCatalog;
+
     [Theory]
     [MemberData(nameof(RunnerKinds), MemberType = typeof(Kit))]
     public void Run_WhenParameterMissing_ThrowsKedroMessage(string kind)
