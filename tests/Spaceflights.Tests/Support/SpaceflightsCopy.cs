@@ -2,6 +2,7 @@ using System.Reflection;
 using Kedro.Cli;
 using Kedro.Datasets.Plots;
 using Kedro.Datasets.Sql;
+using Kedro.Hangfire;
 using Spaceflights.RawData;
 
 namespace Spaceflights.Tests.Support;
@@ -53,6 +54,7 @@ internal sealed class SpaceflightsCopy : IDisposable
             .AddPipelines(PipelineRegistry.Register)
             .ConfigureDatasets(registry => registry.AddKedroPlotDatasets().AddKedroSqlDatasets())
             .AddHooks(new RawDataHook(TestSize))
+            .AddHangfire()
             .WithProjectPath(Root)
             .WithConsole(output, error));
         Output = output.ToString();
