@@ -243,7 +243,8 @@ public sealed class KedroSession : IDisposable
                     options.LoadVersions is { } loadVersions
                         ? new Dictionary<string, string>(loadVersions, StringComparer.Ordinal)
                         : new Dictionary<string, string>(StringComparer.Ordinal),
-                    Settings));
+                    Settings,
+                    context));
             }
 
             HookManager.BeforePipelineRun(runParams, filtered, catalog);

@@ -11,7 +11,8 @@ public sealed class ProjectRun
         IReadOnlyDictionary<string, object?> runtimeParams,
         IReadOnlyList<string> pipelineNames,
         IReadOnlyDictionary<string, string> loadVersions,
-        ProjectSettings settings)
+        ProjectSettings settings,
+        KedroContext context)
     {
         SessionId = sessionId;
         ProjectPath = projectPath;
@@ -21,6 +22,7 @@ public sealed class ProjectRun
         PipelineNames = pipelineNames;
         LoadVersions = loadVersions;
         Settings = settings;
+        Context = context;
     }
 
     /// <summary>The session id, also the run id and the save version of every versioned dataset.</summary>
@@ -46,4 +48,10 @@ public sealed class ProjectRun
 
     /// <summary>The project settings of the session.</summary>
     public ProjectSettings Settings { get; }
+
+    /// <summary>
+    /// The context the session made for this run: its configuration loader reads any other configuration a runner needs
+    /// (for example its own settings file) for the run's environment, source and runtime parameters.
+    /// </summary>
+    public KedroContext Context { get; }
 }

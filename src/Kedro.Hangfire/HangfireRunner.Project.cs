@@ -15,7 +15,7 @@ public sealed partial class HangfireRunner : IProjectRunner
     public void PrepareRun(ProjectRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        Prepare(new RunOrigin(run.SessionId, run.ProjectPath, run.ConfSource, run.Env, run.RuntimeParams, run.PipelineNames, run.LoadVersions, run.Settings));
+        Prepare(new RunOrigin(run.SessionId, run.ProjectPath, run.ConfSource, run.Env, run.RuntimeParams, run.PipelineNames, run.LoadVersions, run.Settings, run.Context));
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public sealed partial class HangfireRunner : IProjectRunner
         return new HangfireRunner(
             origin =>
             {
-                var options = HangfireOptions.FromConfiguration(origin.LoadConfigContext());
+                var options = HangfireOptions.FromConfiguration(origin.Context);
                 if (!string.IsNullOrWhiteSpace(sharedRoot))
                 {
                     options.SharedRoot = sharedRoot;

@@ -28,6 +28,8 @@ public sealed class ProjectRunnerTests
         Assert.Equal(["other", "__default__"], run.PipelineNames);
         Assert.Equal(loadVersions, run.LoadVersions);
         Assert.Same(session.Settings, run.Settings);
+        Assert.Equal("prod", run.Context.Env);
+        Assert.Equal(3, Assert.IsType<Dictionary<string, object?>>(run.Context.Params["nested"])["factor"]);
         Assert.Contains("after_catalog_created", runner.HookCallsAtPrepare);
         Assert.DoesNotContain("before_pipeline_run", runner.HookCallsAtPrepare);
         Assert.Contains("before_pipeline_run", hooks.Calls);

@@ -15,6 +15,7 @@ namespace Kedro.Hangfire.Internal;
 /// <param name="PipelineNames">The registered pipelines the run combines.</param>
 /// <param name="LoadVersions">Dataset names mapped to the version to load.</param>
 /// <param name="Settings">The project's settings.</param>
+/// <param name="Context">The session's context of the run: hangfire.yml and the credentials are read through its configuration loader.</param>
 internal sealed record RunOrigin(
     string RunId,
     string ProjectPath,
@@ -23,7 +24,8 @@ internal sealed record RunOrigin(
     IReadOnlyDictionary<string, object?> RuntimeParams,
     IReadOnlyList<string> PipelineNames,
     IReadOnlyDictionary<string, string> LoadVersions,
-    ProjectSettings Settings)
+    ProjectSettings Settings,
+    KedroContext Context)
 {
     /// <summary>The job's pipeline argument: the registered name, or the names joined with <c>+</c>.</summary>
     public string PipelineArgument => string.Join('+', PipelineNames);
@@ -39,31 +41,4 @@ internal sealed record RunOrigin(
             StringComparison.Ordinal)
             ? null
             : ConfSource;
-
-    /// <summary>
-    /// The project's configuration as this run sees it, for reading <c>hangfire.yml</c> and the credentials: a session
-    /// with the run's environment, source and runtime parameters, and without the project's hooks (their
-    /// <c>after_context_created</c> already fired for the run).
-    /// </summary>
-    public KedroContext LoadConfigContext()
-    {
-        var settings = new ProjectSettings
-        {
-            ProjectName = Settings.ProjectName,
-            ConfSource = Settings.ConfSource,
-            BaseEnv = Settings.BaseEnv,
-            DefaultRunEnv = Settings.DefaultRunEnv,
-            Pipelines = Settings.Pipelines,
-            DatasetRegistry = Settings.DatasetRegistry,
-            LoggerFactory = Settings.LoggerFactory,
-            TimeProvider = Settings.TimeProvider,
-        };
-        foreach (var (key, patterns) in Settings.ConfigPatterns)
-        {
-            settings.ConfigPatterns[key] = patterns;
-        }
-
-        using var session = KedroSession.Create(settings, ProjectPath, Env, RuntimeParams, ConfSource);
-        return session.LoadContext();
-    }
 }

@@ -9,8 +9,11 @@ internal static class DriverKit
 {
     public const string RunId = "2026-12-06T15.04.05.123Z";
 
-    public static RunOrigin Origin(TempFolder project, IReadOnlyDictionary<string, Pipeline> pipelines, params string[] names) =>
-        new(
+    public static RunOrigin Origin(TempFolder project, IReadOnlyDictionary<string, Pipeline> pipelines, params string[] names)
+    {
+        var settings = new ProjectSettings { Pipelines = new PipelineRegistry(() => pipelines) };
+        using var session = KedroSession.Create(settings, project.Path);
+        return new(
             RunId,
             project.Path,
             Path.Combine(project.Path, "conf"),
@@ -18,7 +21,9 @@ internal static class DriverKit
             new Dictionary<string, object?>(StringComparer.Ordinal),
             names.Length == 0 ? [PipelineRegistry.DefaultPipelineName] : names,
             new Dictionary<string, string>(StringComparer.Ordinal),
-            new ProjectSettings { Pipelines = new PipelineRegistry(() => pipelines) });
+            settings,
+            session.LoadContext());
+    }
 
     public static object? Identity(object? x) => x;
 

@@ -71,7 +71,10 @@ public sealed class HangfireCluster : IDisposable
     /// <summary>Starts the test project with <paramref name="args"/>; with the connection string in its environment unless <paramref name="connected"/> is false.</summary>
     public ProjectProcess Start(IReadOnlyList<string> args, bool connected = true)
     {
-        var process = new ProjectProcess(Program, Project.Path, connected ? ConnectionString : null, args);
+        var process = new ProjectProcess(Program, Project.Path, args, new Dictionary<string, string?>
+        {
+            [ConnectionVariable] = connected ? ConnectionString : null,
+        });
         lock (_processes)
         {
             _processes.Add(process);
