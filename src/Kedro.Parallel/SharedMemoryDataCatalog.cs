@@ -1,4 +1,5 @@
 using Kedro.IO.Serialization;
+using Kedro.WorkerProcesses.Runner;
 using Kedro.WorkerProcesses.Serialization;
 using Kedro.WorkerProcesses.SharedMemory;
 using Microsoft.Extensions.Logging;
@@ -126,39 +127,9 @@ public sealed class SharedMemoryDataCatalog : DataCatalog
             return shared;
         }
 
-        var (config, credentials, loadVersions, saveVersion) = catalog.ToConfig();
-        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (pattern, patternConfig) in catalog.ConfigResolver.PatternConfigs())
-        {
-            merged[pattern] = patternConfig; // already a copy
-        }
-
-        foreach (var (name, entry) in config)
-        {
-            merged[name] = entry;
-        }
-
-        var datasets = new Dictionary<string, IDataset>(StringComparer.Ordinal);
-        foreach (var name in catalog.Keys)
-        {
-            if (config.ContainsKey(name) || catalog.Get(name) is not { } dataset)
-            {
-                continue;
-            }
-
-            datasets[name] = dataset is MemoryDataset memory && !memory.Exists() ? new SharedMemoryDataset() : dataset;
-        }
-
-        var resolver = new CatalogConfigResolver(merged, credentials, SharedMemoryRuntimePatterns(), logger);
-        var versions = loadVersions
-            .Where(p => p.Value is not null)
-            .ToDictionary(p => p.Key, p => p.Value!, StringComparer.Ordinal);
-        foreach (var (name, version) in catalog.LoadVersions)
-        {
-            versions.TryAdd(name, version);
-        }
-
-        return new SharedMemoryDataCatalog(datasets, resolver, versions, saveVersion ?? catalog.SaveVersion, catalog.Registry, logger);
+        var parts = CatalogParts.Of(catalog, static _ => new SharedMemoryDataset());
+        var resolver = new CatalogConfigResolver(parts.Config, parts.Credentials, SharedMemoryRuntimePatterns(), logger);
+        return new SharedMemoryDataCatalog(parts.Datasets, resolver, parts.LoadVersions, parts.SaveVersion, catalog.Registry, logger);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Kedro.IO;
+using Kedro.WorkerProcesses.Runner;
 using Microsoft.Extensions.Logging;
 
 namespace Kedro.Hangfire.Internal;
@@ -45,41 +46,9 @@ internal sealed class RunCatalog : DataCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentException.ThrowIfNullOrEmpty(runFolder);
-        var (config, credentials, loadVersions, saveVersion) = catalog.ToConfig();
-        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (pattern, patternConfig) in catalog.ConfigResolver.PatternConfigs())
-        {
-            merged[pattern] = patternConfig;
-        }
-
-        foreach (var (name, entry) in config)
-        {
-            merged[name] = entry;
-        }
-
-        var datasets = new Dictionary<string, IDataset>(StringComparer.Ordinal);
-        foreach (var name in catalog.Keys)
-        {
-            if (config.ContainsKey(name) || catalog.Get(name) is not { } dataset)
-            {
-                continue;
-            }
-
-            datasets[name] = dataset is MemoryDataset memory && !memory.Exists()
-                ? new RunFolderDataset(Internal.RunFolder.DataFile(runFolder, name), name)
-                : dataset;
-        }
-
-        var resolver = new CatalogConfigResolver(merged, credentials, RuntimePatterns(), logger);
-        var versions = loadVersions
-            .Where(static p => p.Value is not null)
-            .ToDictionary(static p => p.Key, static p => p.Value!, StringComparer.Ordinal);
-        foreach (var (name, version) in catalog.LoadVersions)
-        {
-            versions.TryAdd(name, version);
-        }
-
-        return new RunCatalog(datasets, resolver, versions, saveVersion ?? catalog.SaveVersion, catalog.Registry, logger, runFolder);
+        var parts = CatalogParts.Of(catalog, name => new RunFolderDataset(Internal.RunFolder.DataFile(runFolder, name), name));
+        var resolver = new CatalogConfigResolver(parts.Config, parts.Credentials, RuntimePatterns(), logger);
+        return new RunCatalog(parts.Datasets, resolver, parts.LoadVersions, parts.SaveVersion, catalog.Registry, logger, runFolder);
     }
 
     /// <summary>Whether <paramref name="dataset"/> is one of a run's intermediate files.</summary>
