@@ -116,6 +116,5 @@ public sealed class HangfireWorker : IAsyncDisposable
             _server.Dispose();
         }).ConfigureAwait(false);
         WorkerLog.Stopped(_runtime.Logger, ServerName);
-        _runtime.Dispose();
     }
 }

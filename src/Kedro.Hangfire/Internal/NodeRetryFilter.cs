@@ -33,15 +33,7 @@ internal sealed class NodeRetryFilter(WorkerRuntime runtime) : IElectStateFilter
             return;
         }
 
-        try
-        {
-            runtime.NotifyAsync(new NodeNotification(runId, node, context.BackgroundJob.Id, NodeJobOutcome.Failed), CancellationToken.None)
-                .GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
-        {
-            // The driver also reads job states now and then, so it learns of the failure anyway.
-            WorkerLog.NotifyFailed(runtime.Logger, node, runId, e.Message);
-        }
+        runtime.NotifyAsync(new NodeNotification(runId, node, context.BackgroundJob.Id, NodeJobOutcome.Failed), CancellationToken.None)
+            .GetAwaiter().GetResult();
     }
 }

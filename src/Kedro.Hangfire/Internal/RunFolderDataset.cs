@@ -62,18 +62,24 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
             return;
         }
 
+        // The driver creates the run's data folder before the first job and removes the run folder when the run ends;
+        // a save never creates it, so a node still running then (it ignored its cancellation) cannot bring it back.
         var folder = Path.GetDirectoryName(FilePath)!;
-        if (Path.GetDirectoryName(folder) is { } runFolder && !Directory.Exists(runFolder))
+        if (!Directory.Exists(folder))
         {
-            // The driver removes the run folder when the run ends: a node still running then (it ignored its
-            // cancellation) must not bring the folder back.
-            throw new DatasetException(
-                $"Cannot save '{DatasetName}': the run's folder '{runFolder}' no longer exists, so the run has ended (it was cancelled or failed, or the folder was removed).");
+            throw RunEnded(folder, null);
         }
 
-        Directory.CreateDirectory(folder);
         var name = $"{Path.GetFileName(FilePath)}.{Guid.NewGuid():N}";
-        SharedMemorySegment.Write(folder, name, DatasetName, data, ValueSerializerRegistry.Default);
+        try
+        {
+            SharedMemorySegment.Write(folder, name, DatasetName, data, ValueSerializerRegistry.Default);
+        }
+        catch (DatasetException e) when (e.InnerException is DirectoryNotFoundException)
+        {
+            throw RunEnded(folder, e);
+        }
+
         var written = Path.Combine(folder, name);
         try
         {
@@ -84,6 +90,12 @@ internal sealed class RunFolderDataset : AbstractDataset<object?>, ITypedLoadDat
             SharedMemoryFiles.TryDeleteFile(written);
             throw;
         }
+    }
+
+    private DatasetException RunEnded(string folder, Exception? cause)
+    {
+        var message = $"Cannot save '{DatasetName}': the run's data folder '{folder}' does not exist, so the run has ended (it was cancelled or failed, or its folder was removed).";
+        return cause is null ? new DatasetException(message) : new DatasetException(message, cause);
     }
 
     protected override bool ExistsCore() => Volatile.Read(ref _detached) is not null || File.Exists(FilePath);

@@ -80,10 +80,14 @@ internal sealed record RunManifest
         };
     }
 
-    /// <summary>Writes <c>run.json</c> into <paramref name="runFolder"/> atomically (a reader sees the whole file or none).</summary>
+    /// <summary>
+    /// Creates the run folder with its data folder and writes <c>run.json</c> into it atomically (a reader sees the whole
+    /// file or none). Saves of intermediate data never create folders, so nothing recreates a run folder once the run
+    /// has removed it.
+    /// </summary>
     public void Write(string runFolder)
     {
-        Directory.CreateDirectory(runFolder);
+        Directory.CreateDirectory(Path.Combine(runFolder, RunFolder.DataFolderName));
         var path = Path.Combine(runFolder, RunFolder.ManifestFileName);
         var temp = Path.Combine(runFolder, $".{RunFolder.ManifestFileName}.{Guid.NewGuid():N}.tmp");
         File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(this));

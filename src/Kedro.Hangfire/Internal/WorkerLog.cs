@@ -29,6 +29,9 @@ internal static partial class WorkerLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Node {Node} of run {Run} failed; retry {Attempt} of {Retries} in {Delay} s.")]
     public static partial void Retrying(ILogger logger, string node, string run, int attempt, int retries, double delay);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the driver that node {Node} of run {Run} failed: {Message}")]
-    public static partial void NotifyFailed(ILogger logger, string node, string run, string message);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell the driver that node {Node} of run {Run} ended ({Outcome}); it reads the job's state instead: {Message}")]
+    public static partial void NotifyFailed(ILogger logger, string node, string run, string outcome, string message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not store the error of node {Node} of run {Run} for the driver (job {Job}); it reads the job's failed state instead: {Message}")]
+    public static partial void ErrorNotStored(ILogger logger, string node, string run, string job, string message);
 }

@@ -16,14 +16,14 @@ namespace Kedro.Hangfire.Internal;
 /// the last few runs it served, re-created once per run (configuration read, context and catalog built) and shared by
 /// every node of that run the process runs, on any of its Hangfire workers.
 /// </summary>
-internal sealed class WorkerRuntime : IDisposable
+internal sealed class WorkerRuntime
 {
     /// <summary>How many runs' projects a worker keeps.</summary>
     public const int CachedRuns = 4;
 
     private readonly Lock _lock = new();
     private readonly LinkedList<(string RunId, string SharedRoot, Lazy<RunProject> Project)> _runs = new();
-    private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _stopping;
 
     public WorkerRuntime(HangfireOptions options, ProjectSettings settings, string projectPath, ILoggerFactory loggerFactory)
     {
@@ -48,12 +48,10 @@ internal sealed class WorkerRuntime : IDisposable
     /// <summary>The connection string of notifications (never logged).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Cancelled when the worker stops: a node cancelled then is re-queued by Hangfire, not reported as cancelled.</summary>
-    public CancellationToken Stopping => _stopping.Token;
+    /// <summary>Whether the worker is stopping: a node cancelled then is re-queued by Hangfire, not reported as cancelled.</summary>
+    public bool IsStopping => _stopping;
 
-    public void Stop() => _stopping.Cancel();
-
-    public void Dispose() => _stopping.Dispose();
+    public void Stop() => _stopping = true;
 
     /// <summary>Runs one node of a run, as job <paramref name="jobId"/>.</summary>
     public async Task RunNodeAsync(string jobId, string runId, string pipelineName, string nodeName, CancellationToken cancellationToken)
@@ -67,7 +65,7 @@ internal sealed class WorkerRuntime : IDisposable
         catch (Exception e)
         {
             // The driver reads the error from the job, as for a node's own failure.
-            StoreError(jobId, WorkerEntry.Describe(e));
+            StoreError(jobId, nodeName, runId, WorkerEntry.Describe(e));
             throw;
         }
 
@@ -82,7 +80,7 @@ internal sealed class WorkerRuntime : IDisposable
                 WorkerLog.NodeCompleted(Logger, node.Name, runId, jobId);
                 return;
             case NodeOutcomeKind.Cancelled:
-                if (!Stopping.IsCancellationRequested)
+                if (!IsStopping)
                 {
                     await NotifyAsync(new NodeNotification(runId, node.Name, jobId, NodeJobOutcome.Cancelled), CancellationToken.None).ConfigureAwait(false);
                 }
@@ -91,7 +89,7 @@ internal sealed class WorkerRuntime : IDisposable
                 throw new OperationCanceledException($"Node '{node.Name}' of run {runId} was cancelled.", cancellationToken);
             default:
                 var error = outcome.Exception!;
-                StoreError(jobId, WorkerEntry.Describe(error, nodeFunctionFailed: outcome.FailedInNodeFunction));
+                StoreError(jobId, node.Name, runId, WorkerEntry.Describe(error, nodeFunctionFailed: outcome.FailedInNodeFunction));
                 WorkerLog.NodeFailed(Logger, node.Name, runId, jobId, error.Message);
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
                 return;
@@ -115,35 +113,56 @@ internal sealed class WorkerRuntime : IDisposable
         return (node, project);
     }
 
-    /// <summary>Sends a node's outcome to the driver on <see cref="NodeNotification.Channel"/>.</summary>
+    /// <summary>
+    /// Sends a node's outcome to the driver on <see cref="NodeNotification.Channel"/>. A failure to send is logged, not
+    /// thrown: the node's outcome stands, and the driver also reads the job's state every second.
+    /// </summary>
     public async Task NotifyAsync(NodeNotification notification, CancellationToken cancellationToken)
     {
-        var connection = new NpgsqlConnection(ConnectionString);
-        await using (connection.ConfigureAwait(false))
+        try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
-            await using (command.ConfigureAwait(false))
+            var connection = new NpgsqlConnection(ConnectionString);
+            await using (connection.ConfigureAwait(false))
             {
-                command.Parameters.AddWithValue("channel", NodeNotification.Channel);
-                command.Parameters.AddWithValue("payload", notification.ToJson());
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+                await using (command.ConfigureAwait(false))
+                {
+                    command.Parameters.AddWithValue("channel", NodeNotification.Channel);
+                    command.Parameters.AddWithValue("payload", notification.ToJson());
+                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or System.Net.Sockets.SocketException)
+        {
+            WorkerLog.NotifyFailed(Logger, notification.Node, notification.RunId, notification.Outcome.ToString().ToLowerInvariant(), e.Message);
         }
     }
 
     /// <summary>The storage the error parameter is written to; set by the host.</summary>
     public global::Hangfire.JobStorage? Storage { get; set; }
 
-    private void StoreError(string jobId, ErrorMessage error)
+    /// <summary>
+    /// Stores a node's error as a job parameter for the driver. A failure to store it is logged, not thrown, so the
+    /// node's own error is the one Hangfire records (the driver then re-creates it from the job's failed state).
+    /// </summary>
+    private void StoreError(string jobId, string nodeName, string runId, ErrorMessage error)
     {
         if (Storage is null)
         {
             return;
         }
 
-        using var connection = Storage.GetConnection();
-        connection.SetJobParameter(jobId, NodeNotification.ErrorParameter, JsonSerializer.Serialize(error, MessageJson.Default.ErrorMessage));
+        try
+        {
+            using var connection = Storage.GetConnection();
+            connection.SetJobParameter(jobId, NodeNotification.ErrorParameter, JsonSerializer.Serialize(error, MessageJson.Default.ErrorMessage));
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException)
+        {
+            WorkerLog.ErrorNotStored(Logger, nodeName, runId, jobId, e.Message);
+        }
     }
 
     private Pipeline FindPipeline(string pipelineName)

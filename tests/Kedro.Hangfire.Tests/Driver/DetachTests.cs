@@ -8,7 +8,7 @@ public sealed class DetachTests
     public void A_detached_value_outlives_its_run_folder_and_a_new_save_replaces_it()
     {
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.PathOf("run"));
+        Directory.CreateDirectory(Path.Combine(folder.PathOf("run"), RunFolder.DataFolderName));
         var dataset = new RunFolderDataset(RunFolder.DataFile(folder.PathOf("run"), "model_metrics"), "model_metrics");
         dataset.Save(new[] { 1.5, 2.5 });
 
@@ -37,7 +37,7 @@ public sealed class DetachTests
     public void A_save_after_the_run_folder_is_removed_is_refused_and_does_not_bring_the_folder_back()
     {
         using var folder = new TempFolder();
-        Directory.CreateDirectory(folder.PathOf("run"));
+        Directory.CreateDirectory(Path.Combine(folder.PathOf("run"), RunFolder.DataFolderName));
         var dataset = new RunFolderDataset(RunFolder.DataFile(folder.PathOf("run"), "late"), "late");
         dataset.Save(1);
         Directory.Delete(folder.PathOf("run"), recursive: true);
@@ -45,7 +45,7 @@ public sealed class DetachTests
         var error = Assert.Throws<Kedro.IO.DatasetException>(() => dataset.Save(2));
 
         Assert.Contains("'late'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("no longer exists", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist, so the run has ended", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.PathOf("run")));
     }
 }
