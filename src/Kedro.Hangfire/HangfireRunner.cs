@@ -139,6 +139,7 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
             RunManifest.Create(origin.RunId, origin.PipelineNames, origin.Env, origin.ManifestConfSource, origin.RuntimeParams, origin.LoadVersions, IsAsync)
                 .Write(catalog.RunFolder);
             Logger.RunStarted(origin.RunId, options.Queue, catalog.RunFolder);
+            WarnIfNoWorker(storage, options);
             var concurrency = options.MaxWorkers ?? plan.WorkerCount(int.MaxValue);
             return new HangfireExecutor(plan, options, origin.RunId, origin.PipelineArgument, catalog.RunFolder, storage, listener, concurrency);
         }
@@ -151,6 +152,26 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
 
             HangfireExecutor.RemoveRunFolder(catalog.RunFolder, Logger);
             throw;
+        }
+    }
+
+    /// <summary>Warns when no live worker serves the run's queue: the run would otherwise wait without a word.</summary>
+    private void WarnIfNoWorker(PostgreSqlStorage storage, HangfireOptions options)
+    {
+        try
+        {
+            var now = TimeProvider.GetUtcNow().UtcDateTime;
+            var serving = storage.GetMonitoringApi().Servers().Any(server =>
+                server.Queues.Contains(options.Queue, StringComparer.Ordinal)
+                && server.Heartbeat is { } beat && now - beat < TimeSpan.FromSeconds(30));
+            if (!serving)
+            {
+                Logger.NoWorker(options.Queue, options.Schema);
+            }
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            Logger.ReconcileFailed("(servers)", e.Message);
         }
     }
 

@@ -128,13 +128,28 @@ internal sealed class CompletionListener : IAsyncDisposable
         {
             await Task.WhenAll(_listening, _reconciling).ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+#pragma warning disable CA1031 // Ending the run must not fail because listening failed; the outcome is already known.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
+            if (e is not OperationCanceledException)
+            {
+                _logger.ListenLost(e.Message);
+            }
         }
-
-        if (_connection is not null)
+        finally
         {
-            await _connection.DisposeAsync().ConfigureAwait(false);
+            if (_connection is not null)
+            {
+                try
+                {
+                    await _connection.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException)
+                {
+                    _logger.ListenLost(e.Message);
+                }
+            }
         }
 
         lock (_lock)

@@ -25,4 +25,7 @@ internal static partial class DriverLog
 
     [LoggerMessage(EventId = 3606, Level = LogLevel.Information, Message = "HangfireRunner: run {RunId} on queue '{Queue}', intermediate data in '{Folder}'")]
     internal static partial void RunStarted(this ILogger logger, string runId, string queue, string folder);
+
+    [LoggerMessage(EventId = 3607, Level = LogLevel.Warning, Message = "No Kedro.NET worker is serving queue '{Queue}' in schema '{Schema}' right now: the run's nodes wait until one starts. Start workers with `worker --queue {Queue}` against the same database (and the same schema in hangfire.yml).")]
+    internal static partial void NoWorker(this ILogger logger, string queue, string schema);
 }

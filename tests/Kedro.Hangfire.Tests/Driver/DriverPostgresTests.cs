@@ -52,6 +52,7 @@ public sealed class DriverPostgresTests
         var run = runner.RunAsync(pipeline, new DataCatalog(), runId: RunId, cancellationToken: cancel.Token);
         var jobId = await JobIdAsync(log, "make");
         Assert.Equal(EnqueuedState.StateName, StateOf(storage, jobId));
+        Assert.Contains(log.Messages, m => m.Contains("No Kedro.NET worker is serving queue 'kedro' in schema 'hangfire'", StringComparison.Ordinal));
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Bound));
