@@ -137,14 +137,29 @@ internal static class HangfireScenarios
             stop.Token).ConfigureAwait(false);
     }
 
-    /// <summary><c>hangfire [dag20|chain100] [runs]</c>.</summary>
+    /// <summary><c>hangfire-run PROJECT PIPELINE</c>: the project's <c>run --runner HangfireRunner --pipeline PIPELINE</c>.</summary>
+    public static Task<int> CommandRunAsync(string[] args) =>
+        KedroProject.RunAsync(
+            ["run", "--runner", "HangfireRunner", "--pipeline", args[1]],
+            project => project.AddPipelines(Pipelines).AddHangfire().WithProjectPath(args[0]));
+
+    /// <summary>
+    /// <c>hangfire [dag20|chain100] [runs] [poll_interval=SECONDS]</c>; a <c>poll_interval</c> goes to the project's
+    /// <c>conf/base/hangfire.yml</c> (the default of HangfireOptions otherwise).
+    /// </summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
         var scenarios = Scenarios;
-        var runs = 6;
+        var runs = 8;
+        string? poll = null;
         foreach (var arg in args)
         {
-            if (int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 2)
+            if (arg.StartsWith("poll_interval=", StringComparison.Ordinal)
+                && double.TryParse(arg["poll_interval=".Length..], NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
+            {
+                poll = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+            else if (int.TryParse(arg, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= 2)
             {
                 runs = count;
             }
@@ -154,7 +169,7 @@ internal static class HangfireScenarios
             }
             else
             {
-                Console.Error.WriteLine($"Unknown argument '{arg}' of 'hangfire': expected a scenario ({string.Join(", ", Scenarios)}) and/or a number of runs (2 or more; the first is the cold one).");
+                Console.Error.WriteLine($"Unknown argument '{arg}' of 'hangfire': expected a scenario ({string.Join(", ", Scenarios)}), a number of runs (2 or more; the first is the cold one) and/or poll_interval=SECONDS.");
                 return 2;
             }
         }
@@ -175,6 +190,11 @@ internal static class HangfireScenarios
         var connection = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
         project.Write("conf/base/catalog.yml", "{}\n");
         project.Write("conf/base/parameters.yml", "start: 0\n");
+        if (poll is not null)
+        {
+            project.Write("conf/base/hangfire.yml", $"poll_interval: {poll}\n");
+        }
+
         project.Write("conf/local/credentials.yml", $"hangfire:\n  connection: \"{connection}\"\n");
         var workers = new List<WorkerProcess>();
         try
@@ -188,7 +208,7 @@ internal static class HangfireScenarios
             }
 
             await Task.WhenAll(workers.Select(w => w.Started)).WaitAsync(StartBound, cancel.Token).ConfigureAwait(false);
-            Console.WriteLine($"{WorkerProcesses} worker processes started (worker --workers {WorkersPerProcess}); load average: {LoadAverage()}");
+            Console.WriteLine($"{WorkerProcesses} worker processes started (worker --workers {WorkersPerProcess}, poll_interval {poll ?? "default"}); load average: {LoadAverage()}");
             Console.WriteLine();
             Console.WriteLine("| scenario | runner | first run (cold) | warm: median | warm: best | warm runs | load average before → after |");
             Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -198,6 +218,11 @@ internal static class HangfireScenarios
                 var before = LoadAverage();
                 var reference = await MeasureAsync(project.Path, scenario, runs, hangfire: false, cancel.Token).ConfigureAwait(false);
                 Row(scenario, "ThreadRunner (this process)", reference.Seconds, before, LoadAverage());
+                // Warms the workers up: the command a user types, in a fresh process (its time includes the process's start).
+                before = LoadAverage();
+                var command = await RunCommandAsync(project.Path, scenario, cancel.Token).ConfigureAwait(false);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {scenario} | `run --runner HangfireRunner` in a fresh process, whole command (warms the workers up) | {command:F3} s | | | | {before} → {LoadAverage()} |"));
                 before = LoadAverage();
                 var distributed = await MeasureAsync(project.Path, scenario, runs, hangfire: true, cancel.Token).ConfigureAwait(false);
                 Row(scenario, $"HangfireRunner ({WorkerProcesses} processes × {WorkersPerProcess} workers)", distributed.Seconds, before, LoadAverage());
@@ -232,6 +257,56 @@ internal static class HangfireScenarios
         {
             await Task.WhenAll(workers.Select(w => w.StopAsync())).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<double> RunCommandAsync(string projectPath, string scenario, CancellationToken cancellationToken)
+    {
+        var info = SelfStart("hangfire-run", projectPath, scenario);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"`run --runner HangfireRunner --pipeline {scenario}` exited with code {process.ExitCode}:{Environment.NewLine}{await output.ConfigureAwait(false)}{await error.ConfigureAwait(false)}");
+        }
+
+        return seconds;
+    }
+
+    /// <summary>This program with <paramref name="arguments"/>, its input and output redirected.</summary>
+    private static ProcessStartInfo SelfStart(params string[] arguments)
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(HangfireScenarios).Assembly.Location);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        return info;
     }
 
     private static async Task<(List<double> Seconds, List<(long Start, long End)> Windows)> MeasureAsync(
@@ -310,16 +385,25 @@ internal static class HangfireScenarios
             .ToList();
         Console.WriteLine("Per node (medians; p90 in brackets):");
         Console.WriteLine();
-        Console.WriteLine("| scenario | driver hook → worker loads inputs (job created, picked up, started) | on the worker: load, run, save | saved → driver hears of it (notification) | whole node, driver's view |");
-        Console.WriteLine("|---|---|---|---|---|");
+        Console.WriteLine("| scenario | driver hook → worker loads inputs (job created, picked up, started) | on the worker: load, run, save | saved → driver hears of it (notification) | whole node, driver's view | run start → first node submitted | last node heard → run end |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (scenario, windows, cold) in traces.SelectMany(t => new[] { (t.Scenario, t.Windows.Take(1), true), (t.Scenario, t.Windows.Skip(1), false) }))
         {
             var toWorker = new List<double>();
             var onWorker = new List<double>();
             var back = new List<double>();
             var whole = new List<double>();
+            var head = new List<double>();
+            var tail = new List<double>();
             foreach (var (start, end) in windows)
             {
+                var driver = events.Where(e => e.Time >= start && e.Time <= end && (e.Kind == "submit" || e.Kind == "notified")).Select(e => e.Time).ToList();
+                if (driver.Count > 0)
+                {
+                    head.Add(Stopwatch.GetElapsedTime(start, driver.Min()).TotalMilliseconds);
+                    tail.Add(Stopwatch.GetElapsedTime(driver.Max(), end).TotalMilliseconds);
+                }
+
                 var inRun = events.Where(e => e.Time >= start && e.Time <= end).GroupBy(e => e.Node);
                 foreach (var node in inRun)
                 {
@@ -337,7 +421,7 @@ internal static class HangfireScenarios
                 }
             }
 
-            Console.WriteLine($"| {scenario}, {(cold ? "first run" : "warm runs")} ({whole.Count} nodes) | {Describe(toWorker)} | {Describe(onWorker)} | {Describe(back)} | {Describe(whole)} |");
+            Console.WriteLine($"| {scenario}, {(cold ? "first run" : "warm runs")} ({whole.Count} nodes) | {Describe(toWorker)} | {Describe(onWorker)} | {Describe(back)} | {Describe(whole)} | {Describe(head)} | {Describe(tail)} |");
         }
     }
 
@@ -421,24 +505,7 @@ internal static class HangfireScenarios
 
         public static WorkerProcess Start(string projectPath)
         {
-            var self = Environment.ProcessPath!;
-            var info = new ProcessStartInfo(self)
-            {
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            if (Path.GetFileNameWithoutExtension(self) == "dotnet")
-            {
-                info.ArgumentList.Add(typeof(HangfireScenarios).Assembly.Location);
-            }
-
-            foreach (var argument in new[] { "hangfire-worker", projectPath, "--workers", WorkersPerProcess.ToString(CultureInfo.InvariantCulture) })
-            {
-                info.ArgumentList.Add(argument);
-            }
-
+            var info = SelfStart("hangfire-worker", projectPath, "--workers", WorkersPerProcess.ToString(CultureInfo.InvariantCulture));
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
             var worker = new WorkerProcess(process);
             process.OutputDataReceived += (_, e) => worker.OnLine(e.Data);

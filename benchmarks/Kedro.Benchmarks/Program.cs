@@ -53,6 +53,8 @@ switch (scenario)
         return await HangfireScenarios.RunAsync(args[1..]);
     case "hangfire-worker":
         return await HangfireScenarios.WorkerAsync(args[1..]);
+    case "hangfire-run":
+        return await HangfireScenarios.CommandRunAsync(args[1..]);
     case "all":
         Scheduling.Run(100_000);
         ColdStart.Run(10_000);
