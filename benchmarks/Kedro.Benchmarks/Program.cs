@@ -1,5 +1,5 @@
 // Kedro.NET benchmarks: run as a user would, `dotnet run -c Release --project benchmarks/Kedro.Benchmarks -- <scenario>`.
-// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
+// Scenarios: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, hangfire, all; `interleave` times whole commands taking turns. Results are printed as Markdown rows for docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using Kedro.IO;
@@ -48,6 +48,13 @@ switch (scenario)
             args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5,
             args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1_000_000,
             args.Length > 3 ? args[3..] : SqlScenarios.Engines);
+    case "hangfire":
+        // hangfire [dag20|chain100] [RUNS]: HangfireRunner on 3 worker processes against ThreadRunner; the first run is the cold one.
+        return await HangfireScenarios.RunAsync(args[1..]);
+    case "hangfire-worker":
+        return await HangfireScenarios.WorkerAsync(args[1..]);
+    case "hangfire-run":
+        return await HangfireScenarios.CommandRunAsync(args[1..]);
     case "all":
         Scheduling.Run(100_000);
         ColdStart.Run(10_000);
@@ -57,7 +64,7 @@ switch (scenario)
         await ParallelScenarios.RunAsync();
         break;
     default:
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, all.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Expected one of: scheduling, cold, cpu, io, memory, parallel, tables, partitions, sql, hangfire, all.");
         return 2;
 }
 

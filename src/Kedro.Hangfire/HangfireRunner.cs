@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Hangfire.PostgreSql;
 using Kedro.Hangfire.Internal;
 using Kedro.IO;
 using Kedro.Runners;
@@ -48,7 +47,6 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
     private readonly ConditionalWeakTable<DataCatalog, RunStart> _runs = [];
     private readonly Lock _lock = new();
     private RunOrigin? _origin;
-    private (string Key, PostgreSqlStorage Storage)? _storage;
 
     /// <summary>Creates the runner with the given options.</summary>
     /// <param name="options">
@@ -76,7 +74,6 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
     {
         lock (_lock)
         {
-            _storage = null;
             _origin = null;
         }
 
@@ -129,7 +126,7 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
 
         RunChecks.CheckNodes(plan.Pipeline, origin.Settings.Pipelines, origin.PipelineNames);
         RunChecks.CheckDatasets(plan.Pipeline, project, catalog);
-        var storage = StorageOf(options);
+        var storage = HangfireStorage.Shared(options);
         CompletionListener? listener = null;
         try
         {
@@ -198,26 +195,6 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
 
         options.Validate();
         return options;
-    }
-
-    private PostgreSqlStorage StorageOf(HangfireOptions options)
-    {
-        var key = HangfireStorage.ConnectionString(options) + "|" + options.Schema + "|" + options.PollInterval.Ticks + "|" + options.InvisibilityTimeout.Ticks;
-        lock (_lock)
-        {
-            if (_storage is { } cached && cached.Key == key)
-            {
-                return cached.Storage;
-            }
-        }
-
-        var storage = HangfireStorage.Create(options);
-        lock (_lock)
-        {
-            _storage = (key, storage);
-        }
-
-        return storage;
     }
 
     private sealed record RunStart(RunOrigin Origin, HangfireOptions Options, DataCatalog Project);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -23,6 +24,30 @@ internal static class HangfireStorage
             .UseTypeResolver(JobTypeGuard.Resolve);
         return true;
     });
+
+    private static readonly ConcurrentDictionary<string, Lazy<PostgreSqlStorage>> Storages = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The storage of these options, created once per process and shared by every run (and runner) that uses the same
+    /// database, schema, poll interval and invisibility timeout: creating one checks the schema in the database, which a
+    /// second run of the same process need not repeat. A creation that fails is not remembered.
+    /// </summary>
+    /// <param name="options">The connection string, schema, poll interval and invisibility timeout.</param>
+    /// <returns>The storage.</returns>
+    public static PostgreSqlStorage Shared(HangfireOptions options)
+    {
+        var key = ConnectionString(options) + "|" + options.Schema + "|" + options.PollInterval.Ticks + "|" + options.InvisibilityTimeout.Ticks;
+        var lazy = Storages.GetOrAdd(key, static (_, o) => new Lazy<PostgreSqlStorage>(() => Create(o)), options);
+        try
+        {
+            return lazy.Value;
+        }
+        catch
+        {
+            Storages.TryRemove(new KeyValuePair<string, Lazy<PostgreSqlStorage>>(key, lazy));
+            throw;
+        }
+    }
 
     /// <summary>Creates the storage; the schema is created or upgraded when missing.</summary>
     /// <param name="options">The connection string, schema, poll interval and invisibility timeout.</param>
