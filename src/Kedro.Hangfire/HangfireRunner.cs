@@ -153,7 +153,7 @@ public sealed partial class HangfireRunner : AbstractRunner, IAsyncDisposable
     }
 
     /// <summary>Warns when no live worker serves the run's queue: the run would otherwise wait without a word.</summary>
-    private void WarnIfNoWorker(PostgreSqlStorage storage, HangfireOptions options)
+    private void WarnIfNoWorker(global::Hangfire.JobStorage storage, HangfireOptions options)
     {
         try
         {
