@@ -5,7 +5,8 @@ namespace Kedro.Hangfire.TestProject;
 
 /// <summary>
 /// The test project's pipelines: <c>dag_1</c> to <c>dag_3</c> (seeded random DAGs), <c>gated</c> (a node that waits
-/// for a barrier file), <c>flaky</c> (a node that fails until its third attempt) and <c>memory</c> (uses a
+/// for a barrier file), <c>resumable</c> (two gated nodes side by side whose outputs are files, then a node combining
+/// them), <c>flaky</c> (a node that fails until its third attempt) and <c>memory</c> (uses a
 /// <c>MemoryDataset</c> declared in the catalog).
 /// </summary>
 internal static class TestPipelines
@@ -24,6 +25,13 @@ internal static class TestPipelines
             [
                 Node.Create(Nodes.Start2, "params:seed", "versioned.value", name: "versioned_start"),
                 Node.Create(Nodes.Describe, "versioned.value", "versioned_result", name: "versioned_finish"),
+            ]),
+            ["resumable"] = new(
+            [
+                Node.Create(Nodes.Start1, "params:seed", "resumable.before", name: "resumable_start"),
+                Node.Create(Nodes.Gate, new[] { "resumable.before", "params:gate" }, "resumable.file_left", name: "resumable_left"),
+                Node.Create(Nodes.Gate, new[] { "resumable.before", "params:gate" }, "resumable.file_right", name: "resumable_right"),
+                Node.Create(Nodes.Sum, new[] { "resumable.file_left", "resumable.file_right" }, "resumable_result", name: "resumable_finish"),
             ]),
             ["memory"] = new(
             [

@@ -28,4 +28,26 @@ internal static class DriverKit
     public static object? Identity(object? x) => x;
 
     public static Node N(string name, string input, string output) => Node.Create(Identity, input, output, name: name);
+
+    /// <summary>
+    /// The job id the driver logged for <paramref name="node"/>, waiting until it is created: at most <paramref name="within"/>,
+    /// and only while <paramref name="run"/> (when given) has not ended; a run that ended with an error rethrows it.
+    /// </summary>
+    public static async Task<string> JobIdAsync(ListLogger log, string node, TimeSpan within, Task? run = null)
+    {
+        var prefix = $"Node '{node}' is Hangfire job ";
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline && run is not { IsCompleted: true })
+        {
+            if (log.Messages.FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal)) is { } line)
+            {
+                return line[prefix.Length..].Split(' ')[0];
+            }
+
+            await Task.Delay(20);
+        }
+
+        await (run is { IsCompleted: true } ? run : Task.CompletedTask);
+        throw new TimeoutException($"The driver did not create a job for node '{node}' within {within.TotalSeconds} s. Log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Messages)}");
+    }
 }

@@ -50,7 +50,7 @@ public sealed class DriverPostgresTests
         using var cancel = new CancellationTokenSource();
 
         var run = runner.RunAsync(pipeline, new DataCatalog(), runId: RunId, cancellationToken: cancel.Token);
-        var jobId = await JobIdAsync(log, "make");
+        var jobId = await JobIdAsync(log, "make", Bound);
         Assert.Equal(EnqueuedState.StateName, StateOf(storage, jobId));
         Assert.Contains(log.Messages, m => m.Contains("No Kedro.NET worker is serving queue 'kedro' in schema 'hangfire'", StringComparison.Ordinal));
         await cancel.CancelAsync();
@@ -77,24 +77,6 @@ public sealed class DriverPostgresTests
     {
         using var connection = storage.GetConnection();
         return connection.GetStateData(jobId)?.Name;
-    }
-
-    /// <summary>The job id the driver logged for <paramref name="node"/>, waiting (bounded) until it is created.</summary>
-    private static async Task<string> JobIdAsync(ListLogger log, string node)
-    {
-        var prefix = $"Node '{node}' is Hangfire job ";
-        var deadline = DateTime.UtcNow + Bound;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (log.Messages.FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal)) is { } line)
-            {
-                return line[prefix.Length..].Split(' ')[0];
-            }
-
-            await Task.Delay(20);
-        }
-
-        throw new TimeoutException($"The driver did not create a job for node '{node}' within {Bound.TotalSeconds} s. Log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Messages)}");
     }
 
     private sealed class ReplacingHooks(string manifestPath) : INodeHooks

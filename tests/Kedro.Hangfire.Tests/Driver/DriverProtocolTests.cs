@@ -36,10 +36,10 @@ public sealed class DriverProtocolTests
         var folder = project.PathOf("runs", RunId);
 
         var run = runner.RunAsync(pipeline, new DataCatalog(), manager, RunId);
-        var make = await JobIdAsync(log, "make", run);
+        var make = await JobIdAsync(log, "make", Bound, run);
         new RunFolderDataset(RunFolder.DataFile(folder, "x"), "x").Save(41);
         await Notify(options, new NodeNotification(RunId, "make", make, NodeJobOutcome.Completed));
-        var use = await JobIdAsync(log, "use", run);
+        var use = await JobIdAsync(log, "use", Bound, run);
         new RunFolderDataset(RunFolder.DataFile(folder, "y"), "y").Save(42);
         await Notify(options, new NodeNotification(RunId, "use", use, NodeJobOutcome.Completed));
         var result = await run.WaitAsync(Bound);
@@ -72,8 +72,8 @@ public sealed class DriverProtocolTests
         runner.Prepare(Origin(project, new Dictionary<string, Pipeline> { ["__default__"] = pipeline }));
 
         var run = runner.RunAsync(pipeline, new DataCatalog(), manager, RunId);
-        var slow = await JobIdAsync(log, "slow", run);
-        var boom = await JobIdAsync(log, "boom", run);
+        var slow = await JobIdAsync(log, "slow", Bound, run);
+        var boom = await JobIdAsync(log, "boom", Bound, run);
         var client = new BackgroundJobClient(storage, new JobFilterCollection());
         using (var connection = storage.GetConnection())
         {
@@ -121,25 +121,6 @@ public sealed class DriverProtocolTests
         command.Parameters.AddWithValue("channel", NodeNotification.Channel);
         command.Parameters.AddWithValue("payload", notification.ToJson());
         await command.ExecuteNonQueryAsync();
-    }
-
-    /// <summary>The job id the driver logged for <paramref name="node"/>, waiting (bounded) until it is created.</summary>
-    private static async Task<string> JobIdAsync(ListLogger log, string node, Task run)
-    {
-        var prefix = $"Node '{node}' is Hangfire job ";
-        var deadline = DateTime.UtcNow + Bound;
-        while (DateTime.UtcNow < deadline && !run.IsCompleted)
-        {
-            if (log.Messages.FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal)) is { } line)
-            {
-                return line[prefix.Length..].Split(' ')[0];
-            }
-
-            await Task.Delay(20);
-        }
-
-        await (run.IsCompleted ? run : Task.CompletedTask);
-        throw new TimeoutException($"The driver did not create a job for node '{node}' within {Bound.TotalSeconds} s. Log:{Environment.NewLine}{string.Join(Environment.NewLine, log.Messages)}");
     }
 
     private sealed class RecordingHooks : INodeHooks

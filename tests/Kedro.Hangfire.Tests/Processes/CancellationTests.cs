@@ -26,7 +26,8 @@ public sealed class CancellationTests(HangfireCluster cluster)
         Assert.True(await cluster.CountJobsAsync(runId, "Deleted") >= 1, $"no job of run '{runId}' was deleted");
         Assert.False(Directory.Exists(cluster.Project.PathOf("data", ".runs", runId)), $"the run folder of '{runId}' is still there");
         Assert.False(cluster.Project.Exists($"out/{gate}/gated_result.json"));
-        Assert.True(cluster.Workers.Any(w => w.Id.ToString(CultureInfo.InvariantCulture) == worker), "the worker that ran the cancelled node has stopped");
+        Assert.True(cluster.Workers.Any(w => w.Id.ToString(CultureInfo.InvariantCulture) == worker),
+            $"the worker {worker} that ran the cancelled node is no longer running; cancelling a node must leave its worker running");
     }
 
     [Fact]
