@@ -1,4 +1,3 @@
-using Hangfire;
 using Kedro.Hangfire.Internal;
 
 namespace Kedro.Hangfire;
@@ -26,7 +25,6 @@ public sealed class NodeJob
     /// <param name="node">The node's full name.</param>
     /// <param name="cancellationToken">Cancelled when the job is deleted (the run was cancelled) or the worker stops.</param>
     /// <returns>A task that completes when the node's outputs are saved.</returns>
-    [AutomaticRetry(Attempts = 0)]
     public Task RunAsync(string runId, string pipeline, string node, CancellationToken cancellationToken) =>
         _runtime.RunNodeAsync(_jobId, runId, pipeline, node, cancellationToken);
 }

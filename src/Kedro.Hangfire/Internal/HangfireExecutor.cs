@@ -357,14 +357,9 @@ internal sealed class HangfireExecutor : NodeExecutor
     /// <summary>Reads the error parameter: the error message's JSON, stored as it is or as a JSON string holding it.</summary>
     internal static ErrorMessage? ParseError(string? raw)
     {
-        if (string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
         try
         {
-            var json = raw.TrimStart().StartsWith('"') ? JsonSerializer.Deserialize<string>(raw) : raw;
+            var json = NodeNotification.ParameterText(raw);
             return string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize(json, MessageJson.Default.ErrorMessage);
         }
         catch (JsonException)

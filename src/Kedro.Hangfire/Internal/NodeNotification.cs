@@ -53,6 +53,16 @@ internal sealed record NodeNotification(
     /// <summary>The payload of <c>pg_notify</c>: well under PostgreSQL's 8000-byte limit.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, Options);
 
+    /// <summary>
+    /// A job parameter's text as it was given: Hangfire stores parameters as JSON, so a text arrives as a JSON string,
+    /// or as it is when it was written raw. <see langword="null"/> when empty.
+    /// </summary>
+    /// <exception cref="JsonException">The parameter starts as a JSON string but is not one.</exception>
+    public static string? ParameterText(string? raw) =>
+        string.IsNullOrWhiteSpace(raw) ? null
+        : raw.TrimStart().StartsWith('"') ? JsonSerializer.Deserialize<string>(raw)
+        : raw;
+
     /// <summary>Reads a payload; <see langword="null"/> when it is not one of ours (another program on the channel).</summary>
     public static NodeNotification? TryParse(string payload)
     {

@@ -51,9 +51,6 @@ internal sealed class RunCatalog : DataCatalog
         return new RunCatalog(parts.Datasets, resolver, parts.LoadVersions, parts.SaveVersion, catalog.Registry, logger, runFolder);
     }
 
-    /// <summary>Whether <paramref name="dataset"/> is one of a run's intermediate files.</summary>
-    public static bool IsIntermediate(IDataset dataset) => dataset is RunFolderDataset;
-
     protected override IDataset CreateDataset(
         string name, IReadOnlyDictionary<string, object?> config, string? loadVersion, string? saveVersion) =>
         config.GetValueOrDefault("type") is RunFolderType

@@ -62,6 +62,13 @@ internal static class RunChecks
     {
         var registered = new Dictionary<string, Node>(StringComparer.Ordinal);
         var missingPipelines = new List<string>();
+        var joined = pipelineNames.Where(static n => n.Contains('+', StringComparison.Ordinal)).ToList();
+        if (joined.Count > 0)
+        {
+            throw new ArgumentException(
+                $"HangfireRunner cannot run pipeline(s) {string.Join(", ", joined.Select(static n => "'" + n + "'"))}: a job names its pipelines joined with '+', so a registered pipeline name must not contain '+'. Rename the pipeline in the registry.");
+        }
+
         foreach (var name in pipelineNames)
         {
             if (!registry.TryGetValue(name, out var found))

@@ -195,11 +195,7 @@ internal sealed class WorkerRuntime
             given = connection.GetJobParameter(jobId, NodeNotification.SharedRootParameter);
         }
 
-        // Hangfire stores parameters as JSON: a path arrives as a JSON string.
-        if (given is { Length: > 1 } && given[0] == '"')
-        {
-            given = JsonSerializer.Deserialize<string>(given);
-        }
+        given = NodeNotification.ParameterText(given);
 
         if (string.IsNullOrEmpty(given))
         {

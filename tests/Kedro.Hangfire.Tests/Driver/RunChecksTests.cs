@@ -22,6 +22,18 @@ public sealed class RunChecksTests
     }
 
     [Fact]
+    public void A_registered_pipeline_whose_name_holds_a_plus_is_refused_naming_it()
+    {
+        var pipeline = new Pipeline([N("a", "x", "y")]);
+        var registry = new Dictionary<string, Pipeline>(StringComparer.Ordinal) { ["left+right"] = pipeline };
+
+        var error = Assert.Throws<ArgumentException>(() => Internal.RunChecks.CheckNodes(pipeline, registry, ["left+right"]));
+
+        Assert.Contains("'left+right'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("must not contain '+'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_dataset_a_worker_cannot_reach_is_named_at_once()
     {
         using var project = new TempFolder();
