@@ -63,10 +63,10 @@ public sealed partial class HangfireOptions
     public TimeSpan InvisibilityTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How often a waiting worker looks for new jobs when it hears nothing: new jobs are announced through PostgreSQL's
-    /// <c>LISTEN</c>/<c>NOTIFY</c>, so this only bounds the wait for one it missed. 200 ms by default; at least 50 ms.
+    /// How often a waiting worker looks for new jobs: each of its threads asks the database this often, so it bounds how
+    /// long a ready node waits for a worker. 50 ms by default (Hangfire's smallest); raise it to lower the database's load.
     /// </summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The worker: how many nodes it runs at once; the processor count when <see langword="null"/>.</summary>
     public int? WorkerCount { get; set; }

@@ -7,8 +7,7 @@ using Npgsql;
 namespace Kedro.Hangfire.Internal;
 
 /// <summary>
-/// Hangfire's PostgreSQL storage as Kedro.NET uses it, the same on the driver and the workers: long polling through
-/// <c>LISTEN</c>/<c>NOTIFY</c> with a short poll as backstop, a sliding invisibility timeout (a running node is never
+/// Hangfire's PostgreSQL storage as Kedro.NET uses it, the same on the driver and the workers: a short queue poll, a sliding invisibility timeout (a running node is never
 /// taken by a second worker; a dead worker's node is taken after the timeout), and short distributed-lock timeouts (a
 /// killed process's locks do not hold retries back for minutes). Storage and filters are passed explicitly everywhere;
 /// only the type resolver and serializer settings are Hangfire globals, set once by <see cref="ConfigureProcess"/>.
@@ -59,7 +58,9 @@ internal static class HangfireStorage
         {
             SchemaName = options.Schema,
             PrepareSchemaIfNecessary = true,
-            EnableLongPolling = true,
+            // Hangfire.PostgreSql's long polling (LISTEN new_job) was seen to leave a fetched job held by no worker,
+            // its invisibility renewed for ever, so the run waited without end; a short poll is used instead.
+            EnableLongPolling = false,
             QueuePollInterval = options.PollInterval,
             InvisibilityTimeout = options.InvisibilityTimeout,
             UseSlidingInvisibilityTimeout = true,
