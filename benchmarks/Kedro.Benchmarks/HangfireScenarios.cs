@@ -185,9 +185,7 @@ internal static class HangfireScenarios
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
         Console.WriteLine($"load average at start: {LoadAverage()} ({Environment.ProcessorCount} cores)");
         using var project = new TempFolder("kedro-bench-hangfire");
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var connection = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
+        var connection = PostgresServer.Shared.CreateDatabaseConnectionString();
         project.Write("conf/base/catalog.yml", "{}\n");
         project.Write("conf/base/parameters.yml", "start: 0\n");
         if (poll is not null)

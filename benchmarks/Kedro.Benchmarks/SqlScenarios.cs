@@ -36,7 +36,7 @@ internal static class SqlScenarios
             var (reference, con) = engine switch
             {
                 "sqlite" => ((SqlReference)new SqlReference.Sqlite(folder.PathOf("plain.db")), "sqlite:///" + folder.PathOf("dataset.db")),
-                "postgresql" => (new SqlReference.Postgres(PostgresConnectionString()), PostgresServer.Shared.CreateDatabase()),
+                "postgresql" => (new SqlReference.Postgres(PostgresServer.Shared.CreateDatabaseConnectionString()), PostgresServer.Shared.CreateDatabase()),
                 "duckdb" => (new SqlReference.DuckDb(folder.PathOf("plain.duckdb")), "duckdb:///" + folder.PathOf("dataset.duckdb")),
                 _ => throw new ArgumentException($"Unknown engine '{engine}': expected one of {string.Join(", ", Engines)}.", nameof(engines)),
             };
@@ -86,13 +86,6 @@ internal static class SqlScenarios
             $"| {engine} | {operation} | {Median(plain.Wall):F3} | {Median(dataset.Wall):F3} | {Median(dataset.Wall) / Median(plain.Wall):F2}x | {Median(plain.Cpu):F3} | {Median(dataset.Cpu):F3} | {Median(dataset.Cpu) / Median(plain.Cpu):F2}x | {Runs(plain.Wall)} / {Runs(dataset.Wall)} |"));
 
     private static string Runs(List<double> seconds) => string.Join(", ", seconds.Select(s => s.ToString("F2", CultureInfo.InvariantCulture)));
-
-    private static string PostgresConnectionString()
-    {
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        return server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
-    }
 
     private static (double Wall, double Cpu) Time(Action action)
     {

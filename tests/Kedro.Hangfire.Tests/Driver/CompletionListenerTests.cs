@@ -79,9 +79,7 @@ public sealed class CompletionListenerTests
 
     private static (HangfireOptions Options, PostgreSqlStorage Storage) Database()
     {
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var options = new HangfireOptions { ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]) };
+        var options = new HangfireOptions { ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString() };
         return (options, HangfireStorage.Create(options));
     }
 

@@ -1,6 +1,8 @@
+using Hangfire.PostgreSql;
 using Kedro.Framework;
 using Kedro.Hangfire.Internal;
 using Kedro.Pipelines;
+using Kedro.Testing.Postgres;
 
 namespace Kedro.Hangfire.Tests.Driver;
 
@@ -8,6 +10,24 @@ namespace Kedro.Hangfire.Tests.Driver;
 internal static class DriverKit
 {
     public const string RunId = "2026-12-06T15.04.05.123Z";
+
+    /// <summary>Options on a fresh database of the shared test server, intermediates under the project's <c>runs</c>, and their storage.</summary>
+    public static (HangfireOptions Options, PostgreSqlStorage Storage) Database(TempFolder project)
+    {
+        var options = new HangfireOptions
+        {
+            ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString(),
+            SharedRoot = project.PathOf("runs"),
+        };
+        return (options, HangfireStorage.Create(options));
+    }
+
+    /// <summary>The name of a job's current state.</summary>
+    public static string? StateOf(PostgreSqlStorage storage, string jobId)
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
 
     public static RunOrigin Origin(TempFolder project, IReadOnlyDictionary<string, Pipeline> pipelines, params string[] names)
     {

@@ -1,10 +1,8 @@
-using Hangfire.PostgreSql;
 using Hangfire.States;
 using Kedro.Hangfire.Internal;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
-using Kedro.Testing.Postgres;
 using static Kedro.Hangfire.Tests.Driver.DriverKit;
 
 namespace Kedro.Hangfire.Tests.Driver;
@@ -22,7 +20,7 @@ public sealed class DriverPostgresTests
         var hooks = new ReplacingHooks(project.PathOf("runs", RunId, RunFolder.ManifestFileName));
         var manager = new HookManager();
         manager.Register(hooks);
-        var options = Options(project, out _);
+        var (options, _) = Database(project);
         var runner = new HangfireRunner(options);
         runner.Prepare(Origin(project, new Dictionary<string, Pipeline> { ["__default__"] = pipeline }));
 
@@ -43,7 +41,7 @@ public sealed class DriverPostgresTests
     {
         using var project = new TempFolder();
         var pipeline = new Pipeline([Node.Create(() => 1, null, "x", name: "make")]);
-        var options = Options(project, out var storage);
+        var (options, storage) = Database(project);
         var log = new ListLogger();
         var runner = new HangfireRunner(options, logger: log);
         runner.Prepare(Origin(project, new Dictionary<string, Pipeline> { ["__default__"] = pipeline }));
@@ -58,25 +56,6 @@ public sealed class DriverPostgresTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Bound));
         Assert.Equal(DeletedState.StateName, StateOf(storage, jobId));
         Assert.False(Directory.Exists(project.PathOf("runs", RunId)), "the run folder is removed when the run is cancelled");
-    }
-
-    private static HangfireOptions Options(TempFolder project, out PostgreSqlStorage storage)
-    {
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var options = new HangfireOptions
-        {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
-            SharedRoot = project.PathOf("runs"),
-        };
-        storage = HangfireStorage.Create(options);
-        return options;
-    }
-
-    private static string? StateOf(PostgreSqlStorage storage, string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name;
     }
 
     private sealed class ReplacingHooks(string manifestPath) : INodeHooks

@@ -1,13 +1,11 @@
 using System.Text.Json;
 using Hangfire;
 using Hangfire.Common;
-using Hangfire.PostgreSql;
 using Hangfire.States;
 using Kedro.Hangfire.Internal;
 using Kedro.Hooks;
 using Kedro.IO;
 using Kedro.Pipelines;
-using Kedro.Testing.Postgres;
 using Npgsql;
 using static Kedro.Hangfire.Tests.Driver.DriverKit;
 
@@ -93,24 +91,6 @@ public sealed class DriverProtocolTests
         Assert.Contains("No nodes ran. Repeat the previous command to attempt a new run.", log.Messages); // the resume suggestion
         Assert.Equal(DeletedState.StateName, StateOf(storage, slow));
         Assert.False(Directory.Exists(project.PathOf("runs", RunId)), "the run folder is removed when the run fails");
-    }
-
-    private static (HangfireOptions Options, PostgreSqlStorage Storage) Database(TempFolder project)
-    {
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var options = new HangfireOptions
-        {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
-            SharedRoot = project.PathOf("runs"),
-        };
-        return (options, HangfireStorage.Create(options));
-    }
-
-    private static string? StateOf(PostgreSqlStorage storage, string jobId)
-    {
-        using var connection = storage.GetConnection();
-        return connection.GetStateData(jobId)?.Name;
     }
 
     private static async Task Notify(HangfireOptions options, NodeNotification notification)

@@ -22,11 +22,9 @@ public sealed class SessionRunTests
         project.Write("conf/base/catalog.yml", "{}\n");
         project.Write("conf/local/.keep", string.Empty);
         project.Write("conf/staging/.keep", string.Empty);
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
         var options = new HangfireOptions
         {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
+            ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString(),
             SharedRoot = "data/.runs",
         };
         var storage = HangfireStorage.Create(options);

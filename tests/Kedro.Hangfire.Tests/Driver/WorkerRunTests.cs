@@ -15,17 +15,8 @@ public sealed class WorkerRunTests
     [Fact]
     public async Task A_run_on_a_worker_returns_what_SequentialRunner_returns_and_removes_its_run_folder()
     {
-        using var project = new TempFolder();
-        project.Write("conf/base/parameters.yml", "rate: 3\n");
-        project.Write("conf/base/catalog.yml", "{}\n");
-        project.Write("conf/local/.keep", string.Empty);
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var options = new HangfireOptions
-        {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
-            WorkerCount = 2,
-        };
+        using var project = Project();
+        var options = new HangfireOptions { ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString(), WorkerCount = 2 };
         var pipelines = new Dictionary<string, Pipeline>(StringComparer.Ordinal)
         {
             ["__default__"] = new(
@@ -57,17 +48,8 @@ public sealed class WorkerRunTests
     [Fact]
     public async Task A_node_failing_on_a_worker_fails_the_run_with_its_own_exception_and_the_resume_suggestion()
     {
-        using var project = new TempFolder();
-        project.Write("conf/base/parameters.yml", "rate: 3\n");
-        project.Write("conf/base/catalog.yml", "{}\n");
-        project.Write("conf/local/.keep", string.Empty);
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var options = new HangfireOptions
-        {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
-            WorkerCount = 1,
-        };
+        using var project = Project();
+        var options = new HangfireOptions { ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString(), WorkerCount = 1 };
         var pipelines = new Dictionary<string, Pipeline>(StringComparer.Ordinal)
         {
             ["__default__"] = new(
@@ -88,5 +70,15 @@ public sealed class WorkerRunTests
         // "doubled" lived in the removed run folder, so the run resumes from the node that made it.
         Assert.Contains(log.Messages, m => m.Contains("--from-nodes \"double\"", StringComparison.Ordinal));
         Assert.False(Directory.Exists(Path.Combine(project.Path, RunFolder.DefaultSharedRoot, session.SessionId)), "the run folder is removed");
+    }
+
+    /// <summary>A project folder with <c>rate: 3</c> as its only parameter and an empty catalog.</summary>
+    private static TempFolder Project()
+    {
+        var project = new TempFolder();
+        project.Write("conf/base/parameters.yml", "rate: 3\n");
+        project.Write("conf/base/catalog.yml", "{}\n");
+        project.Write("conf/local/.keep", string.Empty);
+        return project;
     }
 }

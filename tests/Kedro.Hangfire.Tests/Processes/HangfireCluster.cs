@@ -19,8 +19,7 @@ public sealed class HangfireCluster : IDisposable
 
     public HangfireCluster()
     {
-        var url = PostgresServer.Shared.CreateDatabase();
-        ConnectionString = PostgresServer.Shared.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
+        ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString();
         Project = new TempFolder("kedro-hangfire");
         var built = Path.Combine(AppContext.BaseDirectory, "TestProject");
         Program = Path.Combine(built, "Kedro.Hangfire.TestProject.dll");

@@ -31,11 +31,9 @@ public sealed class WorkerTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
         _options = new HangfireOptions
         {
-            ConnectionString = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]),
+            ConnectionString = PostgresServer.Shared.CreateDatabaseConnectionString(),
             SharedRoot = _project.PathOf("runs"),
             WorkerCount = 2,
             RetryDelay = TimeSpan.Zero,

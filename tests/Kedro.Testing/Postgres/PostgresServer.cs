@@ -50,6 +50,15 @@ public sealed class PostgresServer
     /// </summary>
     public string CreateDatabase()
     {
+        var name = CreateDatabaseNamed();
+        return "postgresql://" + Uri.EscapeDataString(User) + ":" + Uri.EscapeDataString(Password) + "@" + Host + ":" + Port + "/" + name;
+    }
+
+    /// <summary>Creates a fresh, empty database with a unique name and returns its Npgsql (ADO.NET) connection string.</summary>
+    public string CreateDatabaseConnectionString() => ConnectionString(CreateDatabaseNamed());
+
+    private string CreateDatabaseNamed()
+    {
         var name = "kedro_test_" + Guid.NewGuid().ToString("N");
         using (var connection = new NpgsqlConnection(ConnectionString(_maintenanceDatabase)))
         {
@@ -64,7 +73,7 @@ public sealed class PostgresServer
             _databasesToDrop.Add(name);
         }
 
-        return "postgresql://" + Uri.EscapeDataString(User) + ":" + Uri.EscapeDataString(Password) + "@" + Host + ":" + Port + "/" + name;
+        return name;
     }
 
     /// <summary>The Npgsql (ADO.NET) connection string of <paramref name="database"/> on this server.</summary>

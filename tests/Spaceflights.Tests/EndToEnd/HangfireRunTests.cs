@@ -26,9 +26,7 @@ public sealed partial class HangfireRunTests
     public async Task Run_WithHangfireRunner_RunsEveryNodeInTheWorkerProcessesAndMatchesTheSequentialRun()
     {
         using var project = new SpaceflightsCopy();
-        var server = PostgresServer.Shared;
-        var url = server.CreateDatabase();
-        var connection = server.ConnectionString(url[(url.LastIndexOf('/') + 1)..]);
+        var connection = PostgresServer.Shared.CreateDatabaseConnectionString();
         // The driver finds the connection in the environment's credentials, the workers in the environment variable.
         File.WriteAllText(project.PathOf("conf/local/credentials.yml"), $"hangfire:\n  connection: '{connection.Replace("'", "''", StringComparison.Ordinal)}'\n");
         var program = Path.Combine(AppContext.BaseDirectory, "Spaceflights.dll");
